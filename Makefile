@@ -1,0 +1,43 @@
+# Two commands: `make run` (the whole platform on SQLite, with demo content) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+ADDR ?= 127.0.0.1:8000
+# make run is a local demo: debug on, a throwaway key, mail printed to the worker's console.
+RUN_ENV := DJANGO_DEBUG=1 EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
+
+.PHONY: run test install messages lint format migrate demo clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	$(RUN_ENV) $(PY) manage.py compilemessages -v0 --ignore=.venv --ignore=var
+
+migrate: install messages
+	$(RUN_ENV) $(PY) manage.py migrate --no-input -v0
+
+demo: migrate
+	$(RUN_ENV) $(PY) manage.py load_demo
+
+run: demo
+	$(RUN_ENV) $(PY) manage.py serve --addr $(ADDR)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: install messages lint
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) var static_collected

@@ -1,0 +1,141 @@
+"""Fixtures shared by every app's tests and the browser journeys."""
+
+import os
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API keeps an event loop running on the test thread; Django would then refuse
+# database calls from the test body. Tests only: the server itself never sets this.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from the demo site, as `make run` shows it."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
+def demo(db):
+    """The demo site's home pages by language. Reloaded if a transactional test flushed it."""
+    from droplwop.pages.models import HomePage
+
+    if not HomePage.objects.exists():
+        call_command("load_demo", verbosity=0)
+    return {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
+
+
+@pytest.fixture
+def organizer(db):
+    from django.contrib.auth.models import Group
+
+    from droplwop.users.models import User
+
+    user = User.objects.create_user(
+        "test-organizer", "test-organizer@example.org", "a-long-test-password", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Organizer"))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    from django.contrib.auth.models import Group
+
+    from droplwop.users.models import User
+
+    user = User.objects.create_user(
+        "test-editor", "test-editor@example.org", "a-long-test-password", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Editor"))
+    return user
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class SmtpSink:
+    """A real SMTP server on loopback that keeps every message it receives, parsed."""
+
+    def __init__(self):
+        import threading
+
+        self.messages = []
+        self._lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):
+        from email import message_from_bytes, policy
+
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        with self._lock:
+            self.messages.append(message)
+        return "250 OK"
+
+    def to(self, address):
+        return [m for m in self.messages if address.lower() in m.get("To", "").lower()]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """Point Django's SMTP backend at an aiosmtpd server on 127.0.0.1; yields the sink."""
+    from aiosmtpd.controller import Controller
+
+    sink = SmtpSink()
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = False
+    try:
+        yield sink
+    finally:
+        controller.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, headless."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-dev-shm-usage",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    browser_page = context.new_page()
+    browser_page.set_default_timeout(15000)
+    yield browser_page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser):
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True
+    )
+    browser_page = context.new_page()
+    browser_page.set_default_timeout(15000)
+    yield browser_page
+    context.close()

@@ -1,0 +1,13 @@
+from .audit import AuditEntry
+from .base_page import BasePage
+from .navigation import FooterText, MainMenu, MainMenuItem
+from .site_settings import OrganizationSettings
+
+__all__ = [
+    "AuditEntry",
+    "BasePage",
+    "FooterText",
+    "MainMenu",
+    "MainMenuItem",
+    "OrganizationSettings",
+]

@@ -1,0 +1,16 @@
+from .get_involved import GetInvolvedPage
+from .home import HomePage
+from .news import NewsIndexPage, NewsPage, NewsPageTag
+from .resources import Resource, ResourceIndexPage
+from .standard import StandardPage
+
+__all__ = [
+    "GetInvolvedPage",
+    "HomePage",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageTag",
+    "Resource",
+    "ResourceIndexPage",
+    "StandardPage",
+]

@@ -1,0 +1,108 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from droplwop.core.blocks import body_blocks
+from droplwop.core.models import BasePage
+
+
+class NewsKind(models.TextChoices):
+    NEWS = "news", _("News")
+    PRESS_RELEASE = "press_release", _("Press release")
+    STATEMENT = "statement", _("Statement")
+
+
+class NewsIndexPage(BasePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    subpage_types = ["pages.NewsPage"]
+    max_count_per_parent = 1
+    page_size = 10
+
+    class Meta:
+        verbose_name = _("news index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from droplwop.pages.selectors import list_news
+
+        context = super().get_context(request, *args, **kwargs)
+        kind = request.GET.get("kind", "")
+        tag = request.GET.get("tag", "")[:100]
+        kind = kind if kind in NewsKind.values else ""
+        posts = list_news(index_page=self, kind=kind, tag=tag)
+        page_number = request.GET.get("page", "1")
+        context["posts"] = Paginator(posts, self.page_size).get_page(page_number)
+        context["kinds"] = NewsKind.choices
+        context["selected_kind"] = kind
+        context["selected_tag"] = tag
+        return context
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "pages.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class NewsPage(BasePage):
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=NewsKind.choices, default=NewsKind.NEWS
+    )
+    date = models.DateField(_("date"), default=timezone.localdate)
+    author = models.CharField(_("author"), max_length=120, blank=True)
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    body = StreamField(body_blocks(), verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    media_contact_name = models.CharField(_("media contact name"), max_length=120, blank=True)
+    media_contact_title = models.CharField(_("media contact title"), max_length=160, blank=True)
+    media_contact_email = models.EmailField(_("media contact email"), blank=True)
+    media_contact_phone = models.CharField(_("media contact phone"), max_length=40, blank=True)
+    comments_enabled = models.BooleanField(_("allow comments"), default=True)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("date"), FieldPanel("author"), FieldPanel("tags")],
+            heading=_("About this post"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("media_contact_name"),
+                FieldPanel("media_contact_title"),
+                FieldPanel("media_contact_email"),
+                FieldPanel("media_contact_phone"),
+            ],
+            heading=_("Media contact (press releases)"),
+        ),
+        FieldPanel("comments_enabled"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["pages.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news post")
+        verbose_name_plural = _("news posts")
+
+    og_type = "article"
+
+    @property
+    def has_media_contact(self):
+        return self.kind == NewsKind.PRESS_RELEASE and bool(self.media_contact_name)
+
+    def get_meta_description(self):
+        return self.search_description or self.summary or self.intro[:300]

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class UsersConfig(AppConfig):
+    name = "droplwop.users"
+    label = "users"
+    verbose_name = "Staff accounts"
+
+    def ready(self):
+        from .roles import sync_role_permissions
+
+        # Permissions exist only after every app has migrated, so roles are filled in then.
+        post_migrate.connect(sync_role_permissions, dispatch_uid="droplwop.users.sync_roles")
