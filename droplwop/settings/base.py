@@ -256,3 +256,18 @@ LOGGING = {
 
 # Keyed hashing of IP addresses (abuse limits): derived from the secret key unless given.
 IP_HASH_KEY = env("IP_HASH_KEY", SECRET_KEY)
+
+# Each domain app declares its own settings below, under its own heading, so that their
+# values stay together and apps can be added without touching each other's lines.
+
+# --- supporters and mailings ---
+
+# --- petitions ---
+
+# --- events ---
+
+# --- donations ---
+
+# --- cases ---
+
+# --- site (pages, feeds, caching) ---
