@@ -139,3 +139,24 @@ def phone_page(browser):
     browser_page.set_default_timeout(15000)
     yield browser_page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_violations():
+    """Run axe-core on a loaded page; return its violations as readable lines (empty when clean).
+
+    Usage: `assert axe_violations(page) == []`, so a failure names each rule and the elements.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(browser_page):
+        results = axe.run(browser_page)
+        lines = []
+        for violation in results.response.get("violations", []):
+            targets = [", ".join(node["target"]) for node in violation["nodes"]][:5]
+            lines.append(f"{violation['id']} ({violation['impact']}): {targets}")
+        return lines
+
+    return check

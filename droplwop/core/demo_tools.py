@@ -65,3 +65,17 @@ def upsert_page(*, parent, model, slug: str, en: dict, es: dict, **shared):
         translation.save()
         publish(translation)
     return page.specific, translation.specific
+
+
+def add_menu_item(context, *, pages: dict, labels: dict, order: int) -> None:
+    """Put a page into the main menu of each language (pages and labels keyed by language code).
+
+    Idempotent: a link to the same page is never added twice. `order` places it among the others.
+    """
+    from droplwop.core.models import MainMenu, MainMenuItem
+
+    for code, locale in context.locales.items():
+        menu, _created = MainMenu.objects.get_or_create(locale=locale, defaults={"name": "Main menu"})
+        page = pages[code]
+        if not menu.items.filter(page=page).exists():
+            MainMenuItem.objects.create(menu=menu, sort_order=order, label=labels[code], page=page)
