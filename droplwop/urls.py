@@ -20,6 +20,7 @@ APP_PREFIXES = {
     "events": "events/",
     "donations": "donate/",
     "cases": "cases/",
+    "inreach": "inside/",
 }
 
 localized_app_urls = []

@@ -75,7 +75,9 @@ def add_menu_item(context, *, pages: dict, labels: dict, order: int) -> None:
     from droplwop.core.models import MainMenu, MainMenuItem
 
     for code, locale in context.locales.items():
-        menu, _created = MainMenu.objects.get_or_create(locale=locale, defaults={"name": "Main menu"})
+        menu, _created = MainMenu.objects.get_or_create(
+            locale=locale, defaults={"name": "Main menu"}
+        )
         page = pages[code]
         if not menu.items.filter(page=page).exists():
             MainMenuItem.objects.create(menu=menu, sort_order=order, label=labels[code], page=page)

@@ -11,7 +11,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
-def render_email(template_base: str, context: dict, *, language: str) -> tuple[str, str, str | None]:
+def render_email(
+    template_base: str, context: dict, *, language: str
+) -> tuple[str, str, str | None]:
     """(subject, text, html or None) rendered in `language`."""
     with translation.override(language or settings.LANGUAGE_CODE):
         context = {"site_url": settings.SITE_URL, "language": language, **context}
@@ -51,5 +53,7 @@ def build_email(
     return message
 
 
-def send_templated_email(template_base: str, context: dict, *, to: str, language: str, **kwargs) -> int:
+def send_templated_email(
+    template_base: str, context: dict, *, to: str, language: str, **kwargs
+) -> int:
     return build_email(template_base, context, to=to, language=language, **kwargs).send()

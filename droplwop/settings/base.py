@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "droplwop.events",
     "droplwop.donations",
     "droplwop.cases",
+    "droplwop.inreach",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -269,5 +270,7 @@ IP_HASH_KEY = env("IP_HASH_KEY", SECRET_KEY)
 # --- donations ---
 
 # --- cases ---
+
+# --- inreach (people inside: facilities, mail) ---
 
 # --- site (pages, feeds, caching) ---
