@@ -123,6 +123,84 @@ def subscribe(
     return subscription
 
 
+def unsubscribe(*, supporter: Supporter, email_list: EmailList, source: str) -> bool:
+    """Take a person off one list. Returns False when they were not on it (harmless twice)."""
+    updated = Subscription.objects.filter(
+        supporter=supporter,
+        email_list=email_list,
+        status__in=(SubscriptionStatus.SUBSCRIBED, SubscriptionStatus.PENDING),
+    ).update(status=SubscriptionStatus.UNSUBSCRIBED, unsubscribed_at=timezone.now())
+    if updated:
+        record_activity(
+            supporter=supporter,
+            kind="supporters.unsubscribed",
+            summary=f"{email_list.name_en}: {SubscriptionStatus.UNSUBSCRIBED.label}",
+            obj=email_list,
+            data={"source": source},
+        )
+    return bool(updated)
+
+
+@transaction.atomic
+def update_preferences(
+    *, supporter: Supporter, lists, language: str, consent_text: str, source: str
+) -> Supporter:
+    """What a person chose on their own preferences page, reached through a signed link.
+
+    The link proves they read this mailbox, so a list they tick is confirmed at once.
+    """
+    wanted = {email_list.pk: email_list for email_list in lists}
+    current = Subscription.objects.filter(supporter=supporter).select_related("email_list")
+    for subscription in current:
+        if subscription.email_list_id not in wanted:
+            unsubscribe(supporter=supporter, email_list=subscription.email_list, source=source)
+    active = {
+        s.email_list_id
+        for s in current
+        if s.status in (SubscriptionStatus.SUBSCRIBED, SubscriptionStatus.PENDING)
+    }
+    for pk, email_list in wanted.items():
+        pending = any(
+            s.email_list_id == pk and s.status == SubscriptionStatus.PENDING for s in current
+        )
+        if pk not in active or pending:
+            subscribe(
+                supporter=supporter,
+                email_list=email_list,
+                source=source,
+                consent_text=consent_text,
+                confirmed=True,
+            )
+    if language in Supporter.Language.values and language != supporter.preferred_language:
+        supporter.preferred_language = language
+        supporter.save(update_fields=["preferred_language", "updated_at"])
+    record_audit(
+        actor=None,
+        action="supporter.preferences_changed",
+        obj=supporter,
+        summary="Changed by the person through their preferences link",
+        data={"lists": sorted(wanted), "language": supporter.preferred_language},
+    )
+    return supporter
+
+
+@transaction.atomic
+def unsubscribe_from_all(*, supporter: Supporter, source: str) -> int:
+    count = 0
+    for subscription in Subscription.objects.filter(supporter=supporter).select_related(
+        "email_list"
+    ):
+        count += unsubscribe(supporter=supporter, email_list=subscription.email_list, source=source)
+    record_audit(
+        actor=None,
+        action="supporter.unsubscribed_all",
+        obj=supporter,
+        summary="Unsubscribed from every list through their preferences link",
+        data={"lists": count, "source": source},
+    )
+    return count
+
+
 def update_supporter(*, supporter: Supporter, actor, **fields) -> Supporter:
     """An organizer's edit to a person: saved and audited."""
     for name, value in fields.items():

@@ -1,1 +1,7 @@
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("preferences/<str:token>/", views.preferences, name="preferences"),
+]

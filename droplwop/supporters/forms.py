@@ -1,0 +1,64 @@
+"""Public forms: sign up to lists, and a person's own preferences."""
+
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .models import EmailList, Supporter
+
+
+class ListChoiceField(forms.ModelMultipleChoiceField):
+    """Lists shown by their name in the visitor's language."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj):
+        return obj.name_in(get_language())
+
+
+class SignupForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
+    email = forms.EmailField(label=_("Email"), max_length=254)
+    zip_code = forms.RegexField(
+        label=_("ZIP code"),
+        regex=r"^\d{5}(-\d{4})?$",
+        required=False,
+        max_length=10,
+        error_messages={"invalid": _("Enter a five-digit ZIP code, such as 90012.")},
+    )
+    language = forms.ChoiceField(
+        label=_("Language for our emails"),
+        choices=Supporter.Language.choices,
+        widget=forms.RadioSelect,
+    )
+    lists = ListChoiceField(
+        label=_("What would you like to receive?"),
+        queryset=EmailList.objects.none(),
+        error_messages={"required": _("Choose at least one list.")},
+    )
+    # Left empty by people; bots fill every field they find.
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+
+    def __init__(self, *args, lists=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lists"].queryset = lists if lists is not None else EmailList.objects.filter(
+            is_public=True
+        )
+        if not self.is_bound:
+            self.initial.setdefault("language", get_language() or "en")
+
+
+class PreferencesForm(forms.Form):
+    lists = ListChoiceField(
+        label=_("Lists you receive"), queryset=EmailList.objects.none(), required=False
+    )
+    language = forms.ChoiceField(
+        label=_("Language for our emails"),
+        choices=Supporter.Language.choices,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, lists, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lists"].queryset = lists
