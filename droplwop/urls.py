@@ -1,3 +1,4 @@
+import os
 from importlib import import_module
 
 from django.conf import settings
@@ -8,7 +9,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from droplwop.pages import views as page_views
+from droplwop.core import views as core_views
+from droplwop.pages import urls as page_urls
+from droplwop.pages.sitemap import BilingualSitemap
 
 # Each domain app serves its public routes under its own prefix, in both languages, and may add
 # routes that take no language (webhooks, API) as `unlocalized_urlpatterns` in its urls module.
@@ -33,16 +36,21 @@ for app, prefix in APP_PREFIXES.items():
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
     *unlocalized_app_urls,
 ]
 
 urlpatterns += i18n_patterns(
-    path("search/", page_views.search, name="search"),
+    path("", include((page_urls.urlpatterns, "pages"), namespace="pages")),
     *localized_app_urls,
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+if os.environ.get("DROPLWOP_BENCH_VIEWS") == "1":
+    # bench/pages.py compares the site with a bare Django view served the same way.
+    urlpatterns.insert(0, path("bench/constant/", core_views.bench_constant))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous page views are answered from the cache here, before any other work.
+    "droplwop.core.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -268,6 +270,16 @@ IP_HASH_KEY = env("IP_HASH_KEY", SECRET_KEY)
 # --- events ---
 
 # --- donations ---
+# Card payments go through Stripe Checkout (see donations/gateway.py). No key means the donate
+# form says online giving is unavailable; it never falls back to a test key.
+DONATIONS_STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", "")
+DONATIONS_STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "")
+DONATIONS_STRIPE_API_BASE = env("STRIPE_API_BASE", "https://api.stripe.com")
+# The hosted payment page the donate form redirects to: allowed as a CSP form-action there.
+DONATIONS_STRIPE_CHECKOUT_ORIGIN = env("STRIPE_CHECKOUT_ORIGIN", "https://checkout.stripe.com")
+DONATIONS_STRIPE_TIMEOUT_SECONDS = env_int("STRIPE_TIMEOUT_SECONDS", 10)
+DONATIONS_MIN_CENTS = env_int("DONATIONS_MIN_CENTS", 500)
+DONATIONS_MAX_CENTS = env_int("DONATIONS_MAX_CENTS", 1_000_000)
 
 # --- cases ---
 

@@ -98,3 +98,11 @@ def sync_role_permissions(sender=None, **kwargs):
                         GroupCollectionPermission.objects.get_or_create(
                             group=group, collection=root_collection, permission=permission
                         )
+
+
+def is_content_only(user) -> bool:
+    """True for a staff member whose only role is Editor: they get content tasks, nothing else."""
+    if user.is_superuser:
+        return False
+    names = set(user.groups.values_list("name", flat=True))
+    return EDITOR in names and not names & {ADMINISTRATOR, ORGANIZER}

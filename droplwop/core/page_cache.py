@@ -1,0 +1,115 @@
+"""Anonymous full-page cache for public Wagtail pages.
+
+A page is stored only when Wagtail served it (the `before_serve_page` hook marks the request),
+the visitor is anonymous (no session or messages cookie), the method is GET, the answer is a
+200 that sets no cookie and is not marked private. Entries are keyed by scheme, host and full
+path (the path starts with the language prefix, so each language has its own entries) under a
+site-wide generation number: publishing, unpublishing, moving or deleting any page, or editing
+the menu, footer or organization settings, moves to a new generation, so every stored page is
+forgotten at once. A page class may set `cache_seconds` (0 = never cache; absent =
+settings.PAGE_CACHE_SECONDS). PAGE_CACHE_SECONDS = 0 turns the whole cache off (the test
+settings do, so no test sees a stale page unless it turns the cache on).
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+GENERATION_KEY = "pagecache:generation"
+MARK = "_droplwop_page_cache_seconds"
+# A hostile or accidental flood of distinct query strings should not fill the cache.
+MAX_CACHED_PATH = 400
+SKIPPED_HEADERS = {"set-cookie"}
+
+
+def enabled() -> bool:
+    return getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
+
+
+def page_cache_seconds(page) -> int:
+    seconds = getattr(type(page), "cache_seconds", None)
+    if seconds is None:
+        seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+    return max(0, int(seconds))
+
+
+def mark_cacheable(request, page) -> None:
+    """Called when Wagtail serves `page`: remember how long its answer may be kept."""
+    seconds = page_cache_seconds(page) if enabled() else 0
+    if seconds and not page.get_view_restrictions().exists():
+        setattr(request, MARK, seconds)
+
+
+def is_anonymous_request(request) -> bool:
+    cookies = request.COOKIES
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and "messages" not in cookies
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+        value = cache.get(GENERATION_KEY, 0)
+    return value
+
+
+def bump_generation(**_kwargs) -> None:
+    """Forget every cached page (a new generation makes old keys unreachable)."""
+    cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def cache_key(request, gen: int) -> str | None:
+    path = request.get_full_path()
+    if len(path) > MAX_CACHED_PATH:
+        return None
+    scheme = "https" if request.is_secure() else "http"
+    host = request.META.get("HTTP_HOST", "")
+    digest = hashlib.blake2b(f"{scheme}://{host}{path}".encode(), digest_size=20).hexdigest()
+    return f"pagecache:{gen}:{digest}"
+
+
+def fetch(request) -> HttpResponse | None:
+    if not enabled():
+        return None
+    if not is_anonymous_request(request):
+        return None
+    key = cache_key(request, generation())
+    if key is None:
+        return None
+    stored = cache.get(key)
+    if stored is None:
+        return None
+    content, headers = stored
+    response = HttpResponse(content)
+    for name, value in headers:
+        response.headers[name] = value
+    response.headers["X-Page-Cache"] = "hit"
+    return response
+
+
+def store(request, response) -> None:
+    seconds = getattr(request, MARK, 0)
+    if not seconds or not is_anonymous_request(request):
+        return
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return
+    cache_control = response.headers.get("Cache-Control", "").lower()
+    if "private" in cache_control or "no-store" in cache_control:
+        return
+    key = cache_key(request, generation())
+    if key is None:
+        return
+    headers = [
+        (name, value)
+        for name, value in response.headers.items()
+        if name.lower() not in SKIPPED_HEADERS
+    ]
+    cache.set(key, (response.content, headers), seconds)
