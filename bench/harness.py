@@ -99,6 +99,7 @@ def production_server(
     )
     try:
         wait_for_port(port)
+        wait_until_serving(f"http://127.0.0.1:{port}")
         yield f"http://127.0.0.1:{port}", env, process
     finally:
         process.terminate()
@@ -119,6 +120,23 @@ def wait_for_port(port: int, timeout: float = 30.0) -> None:
             return
         time.sleep(0.1)
     raise RuntimeError(f"server did not start on port {port}")
+
+
+def wait_until_serving(base_url: str, path: str = "/robots.txt", timeout: float = 180.0) -> None:
+    """Gunicorn's workers import the whole project after the port opens: wait for a real answer."""
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(base_url + path, timeout=timeout) as response:  # noqa: S310
+                response.read()
+                return
+        except (OSError, urllib.error.URLError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
 
 
 class Result:
