@@ -265,9 +265,26 @@ IP_HASH_KEY = env("IP_HASH_KEY", SECRET_KEY)
 
 # --- supporters and mailings ---
 
+# --- mailings ---
+# Sends per claimed batch, over one SMTP connection; a claim not renewed for the lease belongs to
+# a dead worker and is recovered (see mailings/delivery.py for the guarantee).
+MAILINGS_BATCH_SIZE = env_int("MAILINGS_BATCH_SIZE", 500)
+MAILINGS_SEND_TASKS = env_int("MAILINGS_SEND_TASKS", 2)
+MAILINGS_CLAIM_LEASE_SECONDS = env_int("MAILINGS_CLAIM_LEASE_SECONDS", 120)
+MAILINGS_MAX_CONNECTION_FAILURES = env_int("MAILINGS_MAX_CONNECTION_FAILURES", 3)
+MAILINGS_UNSUBSCRIBE_MAILTO = env("MAILINGS_UNSUBSCRIBE_MAILTO", "")
+# Bounce and complaint webhooks: anymail checks this "user:password" (HTTP basic auth) and, for
+# providers that sign their posts, the signing key named in ANYMAIL_<PROVIDER>_WEBHOOK_SIGNING_KEY.
+ANYMAIL = {
+    "WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET", ""),
+    "MAILGUN_WEBHOOK_SIGNING_KEY": env("ANYMAIL_MAILGUN_WEBHOOK_SIGNING_KEY", ""),
+}
+
 # --- petitions ---
 
 # --- events ---
+# The email list a registrant may opt into on the registration form (hidden when absent).
+EVENTS_OPT_IN_LIST_SLUG = env("EVENTS_OPT_IN_LIST_SLUG", "updates")
 
 # --- donations ---
 # Card payments go through Stripe Checkout (see donations/gateway.py). No key means the donate
