@@ -36,16 +36,16 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         from droplwop.events.selectors import list_event_cards
 
         kind, language = self._filters(request)
-        context = dict(
-            cards=list_event_cards(
+        context = {
+            "cards": list_event_cards(
                 locale=self.locale, kind=kind, language=language, archive=archive
             ),
-            archive=archive,
-            kinds=EventKind.choices,
-            languages=EventLanguage.choices,
-            selected_kind=kind,
-            selected_language=language,
-        )
+            "archive": archive,
+            "kinds": EventKind.choices,
+            "languages": EventLanguage.choices,
+            "selected_kind": kind,
+            "selected_language": language,
+        }
         return self.render(request, context_overrides=context)
 
     @path("")
