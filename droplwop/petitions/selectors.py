@@ -36,3 +36,146 @@ def list_open_petition_pages(locale, *, parent=None):
     if parent is not None:
         pages = pages.child_of(parent)
     return list(pages.select_related("petition").order_by("-petition__opens_at"))
+
+
+def list_public_signers(petition: Petition, *, limit: int = 30) -> list[dict]:
+    """Newest confirmed signers who chose to be listed: first name, last initial, city, comment."""
+    rows = (
+        Signature.objects.filter(
+            petition_id=petition.pk, list_publicly=True, confirmed_at__isnull=False
+        )
+        .order_by("-created_at", "-id")
+        .values_list("supporter__first_name", "supporter__last_name", "supporter__city", "comment")[
+            :limit
+        ]
+    )
+    return [
+        {
+            "name": f"{first} {last[:1]}.".strip() if last else first,
+            "city": city,
+            "comment": comment,
+        }
+        for first, last, city, comment in rows
+    ]
+
+
+def list_verified_organizations(letter) -> list:
+    return list(letter.org_signatures.filter(verified_at__isnull=False).order_by("organization"))
+
+
+def get_petition_page(petition: Petition, language_code: str):
+    """The live page of this petition in the language, or in any language as a fallback."""
+    from .models import PetitionPage
+
+    pages = PetitionPage.objects.live().filter(petition=petition).select_related("locale")
+    return pages.filter(locale__language_code=language_code).first() or pages.order_by("id").first()
+
+
+def list_update_recipients(petition: Petition):
+    """Confirmed signers who asked for this petition's updates, not since anonymized."""
+    return (
+        Signature.objects.filter(
+            petition_id=petition.pk,
+            confirmed_at__isnull=False,
+            wants_updates=True,
+            supporter__anonymized_at__isnull=True,
+        )
+        .select_related("supporter")
+        .order_by("id")
+        .iterator(chunk_size=500)
+    )
+
+
+def petition_totals(petition: Petition) -> dict:
+    from django.db.models import Count, Q
+
+    counts = petition.signatures.aggregate(
+        confirmed=Count("id", filter=Q(confirmed_at__isnull=False)),
+        unconfirmed=Count("id", filter=Q(confirmed_at__isnull=True)),
+    )
+    online = count_online_signatures(petition)
+    return {
+        **counts,
+        "online": online,
+        "paper": petition.paper_count,
+        "total": online + petition.paper_count,
+    }
+
+
+def signatures_per_day(petition: Petition, *, days: int = 30) -> list[tuple]:
+    """(date, count) for each of the last `days` days, zero-filled, in the site's time zone."""
+    from datetime import timedelta
+
+    from django.db.models import Count
+    from django.db.models.functions import TruncDate
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    start = today - timedelta(days=days - 1)
+    rows = dict(
+        petition.signatures.filter(created_at__date__gte=start)
+        .annotate(day=TruncDate("created_at"))
+        .values("day")
+        .annotate(n=Count("id"))
+        .values_list("day", "n")
+    )
+    return [
+        (start + timedelta(days=i), rows.get(start + timedelta(days=i), 0)) for i in range(days)
+    ]
+
+
+def signatures_by_source(petition: Petition, *, limit: int = 15) -> list[dict]:
+    from django.db.models import Count
+
+    return list(
+        petition.signatures.values(
+            "channel", "referrer", "utm_source", "utm_medium", "utm_campaign"
+        )
+        .annotate(n=Count("id"))
+        .order_by("-n")[:limit]
+    )
+
+
+def search_signatures(petition: Petition, query: str = ""):
+    from django.db.models import Q
+
+    rows = petition.signatures.select_related("supporter").order_by("-created_at", "-id")
+    query = query.strip()
+    if query:
+        rows = rows.filter(
+            Q(supporter__email__icontains=query)
+            | Q(supporter__first_name__icontains=query)
+            | Q(supporter__last_name__icontains=query)
+            | Q(supporter__city__icontains=query)
+            | Q(supporter__zip_code__startswith=query)
+            | Q(comment__icontains=query)
+        )
+    return rows
+
+
+def export_rows(petition: Petition):
+    rows = (
+        petition.signatures.order_by("created_at", "id")
+        .values_list(
+            "created_at",
+            "confirmed_at",
+            "supporter__first_name",
+            "supporter__last_name",
+            "supporter__email",
+            "supporter__zip_code",
+            "supporter__city",
+            "comment",
+            "list_publicly",
+            "wants_updates",
+            "language",
+            "channel",
+            "referrer",
+            "utm_source",
+            "utm_medium",
+            "utm_campaign",
+        )
+        .iterator(chunk_size=2000)
+    )
+    for row in rows:
+        created, confirmed, *rest = row
+        yield [created.isoformat(), confirmed.isoformat() if confirmed else "", *rest]

@@ -1,0 +1,124 @@
+"""OSDI-style record_signature_helper: partner sites post a signature as JSON, without a login.
+
+Same validation and limits as the form: the JSON is mapped onto SignatureForm.
+"""
+
+import json
+
+from django.http import JsonResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+
+from . import limits, services
+from .forms import SignatureForm
+from .models import Petition, Signature
+
+MAX_BODY = 16 * 1024
+
+
+def _cors(response):
+    # Unauthenticated by design, so any partner origin may post from the browser.
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Allow-Methods"] = "POST, OPTIONS"
+    response["Access-Control-Allow-Headers"] = "Content-Type"
+    return response
+
+
+def _error(status, message, fields=None):
+    body = {"error": message}
+    if fields:
+        body["fields"] = fields
+    return _cors(JsonResponse(body, status=status))
+
+
+def _first(items, key):
+    if isinstance(items, list) and items and isinstance(items[0], dict):
+        value = items[0].get(key, "")
+        return value if isinstance(value, str) else ""
+    return ""
+
+
+def _form_data(payload: dict) -> dict:
+    person = payload.get("person") if isinstance(payload.get("person"), dict) else {}
+
+    def text(mapping, key):
+        value = mapping.get(key, "")
+        return value if isinstance(value, str) else ""
+
+    return {
+        "first_name": text(person, "given_name"),
+        "last_name": text(person, "family_name"),
+        "email": _first(person.get("email_addresses"), "address"),
+        "zip_code": _first(person.get("postal_addresses"), "postal_code"),
+        "comment": text(payload, "comments"),
+        "list_publicly": "on" if payload.get("droplwop:list_publicly") is True else "",
+        "wants_updates": "on" if payload.get("droplwop:wants_updates") is True else "",
+    }
+
+
+@csrf_exempt
+@never_cache
+def record_signature_helper(request, petition_id: int):
+    if request.method == "OPTIONS":
+        return _cors(JsonResponse({}))
+    if request.method != "POST":
+        return _error(405, "POST a JSON signature.")
+    allowed, ip_hash = limits.ip_allowed(request, scope="api")
+    if not allowed:
+        return _error(429, "Too many signatures from this address. Try again later.")
+    if len(request.body) > MAX_BODY:
+        return _error(413, "The request is too large.")
+    try:
+        payload = json.loads(request.body)
+    except (ValueError, UnicodeDecodeError):
+        return _error(400, "The body is not valid JSON.")
+    if not isinstance(payload, dict):
+        return _error(400, "The body must be a JSON object.")
+    petition = Petition.objects.filter(pk=petition_id).first()
+    if petition is None:
+        return _error(404, "No such petition.")
+    if not petition.is_open():
+        return _error(409, "This petition is closed. The signature was not recorded.")
+    form = SignatureForm(_form_data(payload), show_public_list=petition.public_list_enabled)
+    if not form.is_valid():
+        fields = {name: [str(e) for e in errors] for name, errors in form.errors.items()}
+        return _error(400, "The signature is not valid.", fields)
+    data = form.cleaned_data
+    if not limits.domain_allowed(data["email"], scope="api"):
+        return _error(429, "Too many signatures from this email domain. Try again later.")
+    origin = request.META.get("HTTP_ORIGIN", "")[:200]
+    language = (
+        payload.get("droplwop:language")
+        if payload.get("droplwop:language") in ("en", "es")
+        else "en"
+    )
+    try:
+        result = services.sign_petition(
+            petition=petition,
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            zip_code=data["zip_code"],
+            comment=data["comment"],
+            list_publicly=data.get("list_publicly", False),
+            wants_updates=data["wants_updates"],
+            consent_text=str(payload.get("droplwop:consent_text", ""))[:1000],
+            language=language,
+            channel=Signature.Channel.API,
+            source=f"api:{origin}" if origin else "api",
+            referrer=origin,
+            ip_hash=ip_hash,
+        )
+    except services.PetitionClosed:
+        return _error(409, "This petition is closed. The signature was not recorded.")
+    signature = result.signature
+    body = {
+        "identifiers": [f"droplwop:{signature.pk}"],
+        "created_date": signature.created_at.isoformat(),
+        "modified_date": timezone.now().isoformat(),
+        "comments": signature.comment,
+        "droplwop:outcome": result.outcome,
+        "droplwop:petition": petition.pk,
+    }
+    return _cors(JsonResponse(body, status=201 if result.outcome != "already" else 200))

@@ -1,0 +1,49 @@
+"""Abuse limits on the signing path: cache counters only, checked before any database write."""
+
+from django.conf import settings
+
+from droplwop.core.client_ip import request_ip_hash
+from droplwop.core.rate_limit import hit
+
+# Big webmail providers carry a real crowd in a viral spike; their burst limit is much higher.
+COMMON_DOMAINS = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "yahoo.com",
+        "hotmail.com",
+        "outlook.com",
+        "live.com",
+        "msn.com",
+        "icloud.com",
+        "me.com",
+        "aol.com",
+        "comcast.net",
+        "att.net",
+        "sbcglobal.net",
+        "protonmail.com",
+        "proton.me",
+    }
+)
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+def ip_allowed(request, scope: str = "sign") -> tuple[bool, str]:
+    """(within the limit, the keyed hash of the address)."""
+    ip_hash = request_ip_hash(request)
+    limit, window = _setting("PETITIONS_IP_LIMIT", (30, 600))
+    return hit(f"petitions.{scope}.ip", ip_hash, limit=limit, window_seconds=window), ip_hash
+
+
+def domain_allowed(email: str, scope: str = "sign") -> bool:
+    domain = email.rpartition("@")[2].strip().lower()
+    if not domain:
+        return True
+    if domain in COMMON_DOMAINS:
+        limit, window = _setting("PETITIONS_COMMON_DOMAIN_LIMIT", (3000, 60))
+    else:
+        limit, window = _setting("PETITIONS_DOMAIN_LIMIT", (30, 60))
+    return hit(f"petitions.{scope}.domain", domain, limit=limit, window_seconds=window)

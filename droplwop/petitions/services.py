@@ -1,0 +1,291 @@
+"""Every write to petitions, signatures and letters goes through here."""
+
+import random
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from droplwop.core.audit import record_audit
+from droplwop.core.tasks_util import enqueue_on_commit
+from droplwop.supporters.services import (
+    find_or_create_supporter,
+    normalize_email,
+    record_activity,
+    subscribe,
+)
+
+from .models import (
+    DeliveryFile,
+    OrgSignature,
+    Petition,
+    PetitionCounter,
+    PetitionUpdate,
+    Signature,
+    SignOnLetter,
+)
+from .models.records import COUNTER_SHARDS
+
+
+class PetitionClosed(Exception):
+    """The petition does not take signatures now; nothing was stored."""
+
+
+@dataclass(frozen=True)
+class SignResult:
+    signature: Signature
+    # "signed": counted now; "confirm": counted once the email link is clicked;
+    # "already": this email had signed before, nothing changed.
+    outcome: str
+
+
+def _bump_counter(petition_id: int, by: int) -> None:
+    # A random shard keeps concurrent signers off each other's row lock on PostgreSQL.
+    shard = random.randrange(COUNTER_SHARDS)
+    rows = PetitionCounter.objects.filter(petition_id=petition_id, shard=shard)
+    if not rows.update(count=F("count") + by):
+        PetitionCounter.objects.get_or_create(petition_id=petition_id, shard=shard)
+        rows.update(count=F("count") + by)
+
+
+def sign_petition(
+    *,
+    petition: Petition,
+    email: str,
+    first_name: str,
+    last_name: str,
+    zip_code: str = "",
+    city: str = "",
+    comment: str = "",
+    list_publicly: bool = False,
+    wants_updates: bool = False,
+    consent_text: str = "",
+    language: str = "en",
+    channel: str = Signature.Channel.FORM,
+    source: str = "",
+    referrer: str = "",
+    utm: dict | None = None,
+    ip_hash: str = "",
+) -> SignResult:
+    """Sign once per person. Race-safe: the unique constraint, not a prior lookup, decides."""
+    if not petition.is_open():
+        raise PetitionClosed
+    utm = utm or {}
+    now = timezone.now()
+    confirmed_at = None if petition.confirmation_required else now
+    try:
+        with transaction.atomic():
+            supporter, _created = find_or_create_supporter(
+                email=email,
+                first_name=first_name,
+                last_name=last_name,
+                zip_code=zip_code,
+                city=city,
+                language=language,
+                source=source or f"petition:{petition.pk}",
+            )
+            signature = Signature.objects.create(
+                petition=petition,
+                supporter=supporter,
+                comment=comment[:500],
+                list_publicly=list_publicly,
+                wants_updates=wants_updates,
+                language=language[:2],
+                created_at=now,
+                confirmed_at=confirmed_at,
+                channel=channel,
+                referrer=referrer[:200],
+                utm_source=utm.get("source", "")[:100],
+                utm_medium=utm.get("medium", "")[:100],
+                utm_campaign=utm.get("campaign", "")[:100],
+                ip_hash=ip_hash,
+            )
+            if confirmed_at:
+                _bump_counter(petition.pk, 1)
+            record_activity(
+                supporter=supporter,
+                kind="petitions.signed",
+                summary=petition.title,
+                obj=signature,
+                data={"petition": petition.pk, "channel": channel},
+                occurred_at=now,
+            )
+            if wants_updates and petition.email_list_id:
+                subscribe(
+                    supporter=supporter,
+                    email_list=petition.email_list,
+                    source=f"petition:{petition.pk}",
+                    consent_text=consent_text,
+                )
+            if not confirmed_at:
+                from .tasks import send_confirmation_task
+
+                enqueue_on_commit(send_confirmation_task, signature.pk)
+    except IntegrityError:
+        existing = Signature.objects.filter(
+            petition=petition, supporter__email=normalize_email(email)
+        ).first()
+        if existing is None:
+            raise
+        return SignResult(existing, "already")
+    return SignResult(signature, "signed" if confirmed_at else "confirm")
+
+
+def confirm_signature(*, signature: Signature) -> bool:
+    """Count a signature once its signer proved the address. False when it already counted."""
+    with transaction.atomic():
+        updated = Signature.objects.filter(pk=signature.pk, confirmed_at__isnull=True).update(
+            confirmed_at=timezone.now()
+        )
+        if not updated:
+            return False
+        _bump_counter(signature.petition_id, 1)
+        record_activity(
+            supporter=signature.supporter,
+            kind="petitions.confirmed",
+            summary=signature.petition.title,
+            obj=signature,
+        )
+        petition = signature.petition
+        if signature.wants_updates and petition.email_list_id:
+            subscribe(
+                supporter=signature.supporter,
+                email_list=petition.email_list,
+                source=f"petition:{petition.pk}",
+                consent_text="",
+                confirmed=True,
+            )
+    return True
+
+
+def stop_updates(*, signature: Signature) -> None:
+    if signature.wants_updates:
+        Signature.objects.filter(pk=signature.pk).update(wants_updates=False)
+        record_activity(
+            supporter=signature.supporter,
+            kind="petitions.updates_stopped",
+            summary=signature.petition.title,
+            obj=signature,
+        )
+
+
+def remove_signature(*, signature: Signature, actor, reason: str = "") -> None:
+    """An organizer takes a signature off (spam, a request): audited, and the count follows."""
+    with transaction.atomic():
+        locked = Signature.objects.select_for_update().filter(pk=signature.pk).first()
+        if locked is None:
+            return
+        if locked.confirmed_at:
+            _bump_counter(locked.petition_id, -1)
+        record_audit(
+            actor=actor,
+            action="petitions.signature_removed",
+            obj=locked,
+            summary=f"{locked.supporter.email} / {locked.petition.title}",
+            data={
+                "petition": locked.petition_id,
+                "supporter": locked.supporter_id,
+                "reason": reason,
+            },
+        )
+        locked.delete()
+
+
+def set_paper_count(*, petition: Petition, count: int, actor) -> Petition:
+    previous = petition.paper_count
+    petition.paper_count = max(0, int(count))
+    petition.save(update_fields=["paper_count"])
+    record_audit(
+        actor=actor,
+        action="petitions.paper_count_set",
+        obj=petition,
+        summary=f"{previous} -> {petition.paper_count}",
+        data={"previous": previous, "new": petition.paper_count},
+    )
+    return petition
+
+
+def sign_letter_as_organization(
+    *,
+    letter: SignOnLetter,
+    email: str,
+    first_name: str,
+    last_name: str,
+    signer_title: str,
+    organization: str,
+    city: str = "",
+    website: str = "",
+    authorized: bool,
+    language: str = "en",
+) -> tuple[OrgSignature, bool]:
+    """Record an organization's sign-on; it stays off the public list until verified."""
+    if not letter.is_open():
+        raise PetitionClosed
+    with transaction.atomic():
+        supporter, _created = find_or_create_supporter(
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            language=language,
+            source=f"letter:{letter.pk}",
+        )
+        org_signature, created = OrgSignature.objects.get_or_create(
+            letter=letter,
+            supporter=supporter,
+            organization=organization.strip()[:200],
+            defaults={
+                "city": city[:120],
+                "website": website[:200],
+                "signer_title": signer_title[:150],
+                "authorized": authorized,
+            },
+        )
+        if created:
+            record_activity(
+                supporter=supporter,
+                kind="petitions.organization_signed",
+                summary=f"{org_signature.organization}: {letter.title}",
+                obj=org_signature,
+            )
+    return org_signature, created
+
+
+def verify_org_signature(*, org_signature: OrgSignature, actor) -> None:
+    with transaction.atomic():
+        org_signature.verified_at = timezone.now()
+        org_signature.save(update_fields=["verified_at"])
+        record_audit(
+            actor=actor,
+            action="petitions.organization_verified",
+            obj=org_signature,
+            summary=org_signature.organization,
+        )
+
+
+def publish_update(*, update: PetitionUpdate, actor) -> None:
+    """Queue the update's email to confirmed signers who asked for updates (once)."""
+    with transaction.atomic():
+        claimed = PetitionUpdate.objects.filter(pk=update.pk, emailed_at__isnull=True).update(
+            emailed_at=timezone.now()
+        )
+        if not claimed:
+            return
+        record_audit(
+            actor=actor, action="petitions.update_sent", obj=update, summary=update.title_en
+        )
+        from .tasks import send_update_task
+
+        enqueue_on_commit(send_update_task, update.pk)
+
+
+def request_delivery_file(*, petition: Petition, actor) -> DeliveryFile:
+    with transaction.atomic():
+        delivery = DeliveryFile.objects.create(
+            petition=petition, requested_by=actor if actor.is_authenticated else None
+        )
+        record_audit(actor=actor, action="petitions.delivery_requested", obj=petition)
+        from .tasks import build_delivery_task
+
+        enqueue_on_commit(build_delivery_task, delivery.pk)
+    return delivery

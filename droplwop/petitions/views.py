@@ -1,0 +1,252 @@
+"""Public HTTP for petitions: parse, call a service, render. The pages themselves are Wagtail's."""
+
+from urllib.parse import parse_qs, quote, urlsplit
+
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from droplwop.core.origin_check import is_same_origin
+
+from . import limits, selectors, services
+from .forms import CONSENT_TEXT, OrgSignatureForm, SignatureForm
+from .links import signature_from_token
+from .models import PetitionPage, SignOnLetter
+
+TEMPLATE = "petitions/petition_page.html"
+
+
+def petition_page_context(page: PetitionPage, request, *, form=None, org_form=None) -> dict:
+    petition = page.petition
+    language = page.locale.language_code
+    letter = _letter(petition)
+    total = selectors.count_signatures(petition)
+    context = {
+        "petition": petition,
+        "letter": letter,
+        "letter_text": letter.letter_in(language) if letter else "",
+        "total": total,
+        "percent": min(100, total * 100 // petition.goal) if petition.goal else 0,
+        "is_open": petition.is_open(),
+        "targets": list(petition.targets.all()),
+        "form": form or SignatureForm(show_public_list=petition.public_list_enabled),
+        "org_form": org_form or (OrgSignatureForm() if letter else None),
+        "updates": list(petition.updates.all()[:5]),
+        "language": language,
+    }
+    if petition.public_list_enabled:
+        context["public_signers"] = selectors.list_public_signers(petition, limit=30)
+    if letter:
+        context["organizations"] = selectors.list_verified_organizations(letter)
+    return context
+
+
+def _letter(petition):
+    try:
+        return petition.signonletter
+    except SignOnLetter.DoesNotExist:
+        return None
+
+
+def _live_page(page_id) -> PetitionPage:
+    page = PetitionPage.objects.live().select_related("petition", "locale").filter(pk=page_id)
+    page = page.first()
+    if page is None:
+        raise Http404
+    return page
+
+
+def _render_page(request, page, status, *, notice="", **forms):
+    context = page.get_context(request)
+    context.update(petition_page_context(page, request, **forms))
+    context["notice"] = notice
+    return TemplateResponse(request, TEMPLATE, context, status=status)
+
+
+def _thanks_url(page, outcome):
+    return f"{page.url}thanks/{outcome}/"
+
+
+def _source(request) -> tuple[str, dict]:
+    """Where the signer came from: the page's own referrer (sent by our script) and utm_ tags."""
+    page_address = request.META.get("HTTP_REFERER", "")
+    query = parse_qs(urlsplit(page_address).query)
+    utm = {key: query.get(f"utm_{key}", [""])[0] for key in ("source", "medium", "campaign")}
+    referrer = request.POST.get("ref", "")[:200]
+    if urlsplit(referrer).netloc.lower() == request.get_host().lower():
+        referrer = ""
+    return referrer, utm
+
+
+def _refused(request, page, reason, status):
+    return TemplateResponse(
+        request, "petitions/refused.html", {"page": page, "reason": reason}, status=status
+    )
+
+
+@csrf_exempt
+@require_POST
+@never_cache
+def sign(request, page_id: int):
+    """The form's target. Exempt from CSRF because the page is cached; the Origin check, the
+    honeypot and the limits stand in for the token."""
+    allowed, ip_hash = limits.ip_allowed(request)
+    if not allowed:
+        return _refused(request, None, "rate", 429)
+    page = _live_page(page_id)
+    if not is_same_origin(request):
+        return _refused(request, page, "origin", 403)
+    petition = page.petition
+    form = SignatureForm(request.POST, show_public_list=petition.public_list_enabled)
+    if form.is_bot:
+        return HttpResponseRedirect(_thanks_url(page, "signed"), status=303)
+    if not petition.is_open():
+        return _render_page(
+            request,
+            page,
+            409,
+            notice=_("This petition is closed. Your signature was not recorded."),
+        )
+    if not form.is_valid():
+        return _render_page(request, page, 400, form=form.tie_errors())
+    data = form.cleaned_data
+    if not limits.domain_allowed(data["email"]):
+        return _refused(request, page, "rate", 429)
+    referrer, utm = _source(request)
+    try:
+        result = services.sign_petition(
+            petition=petition,
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            zip_code=data["zip_code"],
+            comment=data["comment"],
+            list_publicly=data.get("list_publicly", False),
+            wants_updates=data["wants_updates"],
+            consent_text=str(CONSENT_TEXT),
+            language=page.locale.language_code,
+            referrer=referrer,
+            utm=utm,
+            ip_hash=ip_hash,
+        )
+    except services.PetitionClosed:
+        return _render_page(
+            request,
+            page,
+            409,
+            notice=_("This petition is closed. Your signature was not recorded."),
+        )
+    return HttpResponseRedirect(_thanks_url(page, result.outcome), status=303)
+
+
+@csrf_exempt
+@require_POST
+@never_cache
+def sign_organization(request, page_id: int):
+    allowed, _ip_hash = limits.ip_allowed(request, scope="org")
+    if not allowed:
+        return _refused(request, None, "rate", 429)
+    page = _live_page(page_id)
+    if not is_same_origin(request):
+        return _refused(request, page, "origin", 403)
+    letter = _letter(page.petition)
+    if letter is None:
+        raise Http404
+    form = OrgSignatureForm(request.POST)
+    if form.is_bot:
+        return HttpResponseRedirect(_thanks_url(page, "organization"), status=303)
+    if not letter.is_open():
+        return _render_page(
+            request, page, 409, notice=_("This letter is closed. Your signature was not recorded.")
+        )
+    if not form.is_valid():
+        return _render_page(request, page, 400, org_form=form.tie_errors())
+    data = form.cleaned_data
+    if not limits.domain_allowed(data["email"], scope="org"):
+        return _refused(request, page, "rate", 429)
+    services.sign_letter_as_organization(
+        letter=letter,
+        email=data["email"],
+        first_name=data["first_name"],
+        last_name=data["last_name"],
+        signer_title=data["signer_title"],
+        organization=data["organization"],
+        city=data["city"],
+        website=data["org_website"],
+        authorized=data["authorized"],
+        language=page.locale.language_code,
+    )
+    return HttpResponseRedirect(_thanks_url(page, "organization"), status=303)
+
+
+def thank_you(request, page, outcome):
+    address = page.full_url or request.build_absolute_uri(page.url)
+    context = page.get_context(request)
+    context.update(
+        {
+            "outcome": outcome,
+            "petition": page.petition,
+            "total": selectors.count_signatures(page.petition),
+            "share": share_links(address, page.title),
+            "share_address": address,
+        }
+    )
+    return TemplateResponse(request, "petitions/thank_you.html", context)
+
+
+def share_links(address: str, title: str) -> list[tuple[str, str]]:
+    """Plain links to each network's own share page: no third-party script on our pages."""
+
+    def tagged(source):
+        return quote(f"{address}?utm_source={source}&utm_medium=share", safe="")
+
+    text = quote(title, safe="")
+    return [
+        ("WhatsApp", f"https://wa.me/?text={text}%20{tagged('whatsapp')}"),
+        ("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={tagged('facebook')}"),
+        ("X", f"https://x.com/intent/post?text={text}&url={tagged('x')}"),
+        (_("Email"), f"mailto:?subject={text}&body={tagged('email')}"),
+    ]
+
+
+def _signature_or_invalid(request, purpose, token):
+    signature = signature_from_token(purpose, token)
+    if signature is None:
+        return None, TemplateResponse(request, "petitions/invalid_link.html", {}, status=404)
+    return signature, None
+
+
+@never_cache
+def confirm(request, token: str):
+    """GET shows a button (mail scanners open links); POST counts the signature."""
+    signature, invalid = _signature_or_invalid(request, "confirm", token)
+    if invalid:
+        return invalid
+    page = selectors.get_petition_page(signature.petition, translation.get_language())
+    if request.method == "POST":
+        services.confirm_signature(signature=signature)
+        if page:
+            return HttpResponseRedirect(_thanks_url(page, "confirmed"), status=303)
+    return TemplateResponse(
+        request,
+        "petitions/confirm.html",
+        {"signature": signature, "petition_page": page, "done": signature.is_confirmed},
+    )
+
+
+@never_cache
+def stop_updates(request, token: str):
+    signature, invalid = _signature_or_invalid(request, "updates", token)
+    if invalid:
+        return invalid
+    stopped = False
+    if request.method == "POST":
+        services.stop_updates(signature=signature)
+        stopped = True
+    return TemplateResponse(
+        request, "petitions/stop_updates.html", {"signature": signature, "stopped": stopped}
+    )
