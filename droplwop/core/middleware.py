@@ -1,5 +1,7 @@
 """Answer anonymous visitors from the page cache before sessions, locale and auth do any work."""
 
+from django.core.exceptions import BadRequest
+
 from . import page_cache
 
 
@@ -18,3 +20,17 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         page_cache.store(request, response)
         return response
+
+
+class RejectNulBytesMiddleware:
+    """A NUL byte is never part of a real address or search, and databases choke on it
+    (SQLite full-text search fails, PostgreSQL refuses it in text): answer 400 at the door so
+    no view has to remember."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "%00" in request.META.get("QUERY_STRING", "") or "\x00" in request.path:
+            raise BadRequest("NUL byte in the request")
+        return self.get_response(request)

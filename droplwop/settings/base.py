@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "droplwop.core.middleware.RejectNulBytesMiddleware",
     # Anonymous page views are answered from the cache here, before any other work.
     "droplwop.core.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -285,6 +286,8 @@ ANYMAIL = {
 # --- events ---
 # The email list a registrant may opt into on the registration form (hidden when absent).
 EVENTS_OPT_IN_LIST_SLUG = env("EVENTS_OPT_IN_LIST_SLUG", "updates")
+# Registrations accepted from one address per 10 minutes (a family or an office shares one).
+EVENTS_REGISTER_LIMIT = env_int("EVENTS_REGISTER_LIMIT", 10)
 
 # --- donations ---
 # Card payments go through Stripe Checkout (see donations/gateway.py). No key means the donate

@@ -47,7 +47,14 @@ def _role_permissions(role):
             for p in everything
             if p.content_type.app_label not in STAFF_ONLY_APPS
             and p.content_type.app_label != "cases"
-        ] + [p for p in everything if p.codename == "access_admin"]
+        ] + [
+            p
+            for p in everything
+            if p.codename == "access_admin"
+            # An Organizer may open a new case (and then leads its team); every other case
+            # right comes from membership of that case's team, never from the role.
+            or (p.content_type.app_label == "cases" and p.codename == "add_case")
+        ]
     return [
         p
         for p in everything
