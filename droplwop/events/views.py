@@ -1,5 +1,6 @@
 """Public HTTP: register (from a cached page), thanks, "my registration", calendar feeds."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,7 +23,6 @@ from .forms import ChangeSessionsForm, RegistrationForm
 from .ical import build_calendar, private_details
 from .models import EventPage, Registration, RegistrationStatus
 
-REGISTER_LIMIT = 10
 REGISTER_WINDOW = 600
 
 
@@ -62,7 +62,7 @@ def register(request, page_id):
     if not rate_limit.hit(
         "events.register",
         request_ip_hash(request),
-        limit=REGISTER_LIMIT,
+        limit=settings.EVENTS_REGISTER_LIMIT,
         window_seconds=REGISTER_WINDOW,
     ):
         form.is_valid()
