@@ -1,0 +1,676 @@
+"""Every write about gifts: start an online gift, settle it from Stripe's webhooks, offline
+gifts, pledges and walk results, refunds, and cancelling a monthly gift."""
+
+import hashlib
+import time
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from droplwop.core.audit import record_audit
+from droplwop.core.tasks_util import enqueue_on_commit
+from droplwop.supporters.services import (
+    find_or_create_supporter,
+    normalize_email,
+    record_activity,
+)
+
+from . import gateway
+from .models import (
+    Donation,
+    Frequency,
+    Fund,
+    Participant,
+    Pledge,
+    ProcessedEvent,
+    RecurringGift,
+    Refund,
+)
+from .money import format_money
+
+# Stripe will not charge less than this, so a smaller pledge is marked "nothing due".
+STRIPE_MINIMUM_CENTS = 50
+# Two submits of the same gift from the same browser within this window are one gift.
+DOUBLE_SUBMIT_WINDOW_SECONDS = 600
+PAID = ("paid", "no_payment_required")
+
+
+# --- online gifts -------------------------------------------------------------------------
+
+
+def _idempotency_keys(*parts) -> list[str]:
+    base = hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:48]
+    window = int(time.time() // DOUBLE_SUBMIT_WINDOW_SECONDS)
+    return [f"{base}-{window}", f"{base}-{window - 1}"]
+
+
+def start_online_donation(
+    *,
+    fund: Fund,
+    amount_cents: int,
+    frequency: str,
+    email: str,
+    first_name: str = "",
+    last_name: str = "",
+    language: str = "en",
+    client_key: str = "",
+    pledge: Pledge | None = None,
+) -> Donation:
+    """Record a pending gift (and a pending monthly gift) before sending the donor to pay.
+
+    The same gift submitted twice from the same client (a double click, a reload) within the
+    window returns the first row, whatever its state, so it is never charged twice.
+    """
+    keys = _idempotency_keys(
+        fund.pk, amount_cents, frequency, normalize_email(email), client_key, pledge and pledge.pk
+    )
+    existing = Donation.objects.filter(idempotency_key__in=keys).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            supporter, _created = find_or_create_supporter(
+                email=email,
+                first_name=first_name,
+                last_name=last_name,
+                language=language,
+                source="donations",
+            )
+            recurring = None
+            if frequency == Frequency.MONTHLY:
+                recurring = RecurringGift.objects.create(
+                    supporter=supporter, fund=fund, amount_cents=amount_cents, language=language
+                )
+            return Donation.objects.create(
+                fund=fund,
+                supporter=supporter,
+                amount_cents=amount_cents,
+                frequency=frequency,
+                language=language,
+                received_on=timezone.localdate(),
+                recurring_gift=recurring,
+                pledge=pledge,
+                idempotency_key=keys[0],
+            )
+    except IntegrityError:
+        # The other click of a double click committed first.
+        return Donation.objects.get(idempotency_key=keys[0])
+
+
+def open_checkout(*, donation: Donation, success_url: str, cancel_url: str) -> str:
+    """The hosted payment page's address for a pending gift (made once, then reused).
+
+    This is the one network call made during a request: the donor must be sent to the payment
+    page now. The idempotency key makes concurrent calls return the same session.
+    """
+    if donation.checkout_url:
+        return donation.checkout_url
+    with translation.override(donation.language):
+        fund_name = donation.fund.name_in(donation.language)
+        if donation.pledge_id:
+            name = _("Pledge for %(walker)s: %(fund)s") % {
+                "walker": donation.pledge.participant.display_name,
+                "fund": fund_name,
+            }
+        elif donation.frequency == Frequency.MONTHLY:
+            name = _("Monthly gift: %(fund)s") % {"fund": fund_name}
+        else:
+            name = _("Gift: %(fund)s") % {"fund": fund_name}
+    session = gateway.create_checkout_session(
+        donation_id=donation.pk,
+        recurring_gift_id=donation.recurring_gift_id,
+        amount_cents=donation.amount_cents,
+        product_name=name,
+        email=donation.supporter.email,
+        language=donation.language,
+        success_url=success_url,
+        cancel_url=cancel_url,
+        idempotency_key=donation.idempotency_key or f"donation-{donation.pk}",
+    )
+    Donation.objects.filter(pk=donation.pk).update(
+        checkout_session_id=session.id, checkout_url=session.url
+    )
+    donation.checkout_session_id, donation.checkout_url = session.id, session.url
+    return session.url
+
+
+# --- webhooks -----------------------------------------------------------------------------
+
+
+def handle_stripe_event(event: dict) -> str:
+    """Apply one verified Stripe event, exactly once (a replayed event id is a no-op).
+
+    Handlers never move a gift backwards (a confirmed gift stays confirmed, a canceled monthly
+    gift stays canceled) and find their rows by ids Stripe echoes back from our metadata, so
+    events may arrive in any order. Malformed data raises, rolling everything back.
+    """
+    handler = _HANDLERS.get(event["type"])
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                record = ProcessedEvent.objects.create(
+                    event_id=str(event["id"])[:100], event_type=str(event["type"])[:100]
+                )
+        except IntegrityError:
+            return "replay"
+        outcome = handler(event["data"]["object"]) if handler else "ignored"
+        record.outcome = outcome
+        record.save(update_fields=["outcome"])
+    return outcome
+
+
+def _id(value) -> str:
+    """Stripe sends a related object as its id, or as the object itself when expanded."""
+    if isinstance(value, dict):
+        return str(value.get("id") or "")
+    return str(value or "")
+
+
+def _donation_by_id(value) -> Donation | None:
+    value = str(value or "")
+    return Donation.objects.filter(pk=int(value)).first() if value.isdigit() else None
+
+
+def _donation_for_session(session: dict) -> Donation | None:
+    metadata = session.get("metadata") or {}
+    return (
+        _donation_by_id(metadata.get("donation_id"))
+        or _donation_by_id(session.get("client_reference_id"))
+        or Donation.objects.filter(checkout_session_id=session["id"]).first()
+    )
+
+
+def _recurring_for(subscription_id: str, metadata: dict) -> RecurringGift | None:
+    gift = None
+    if subscription_id:
+        gift = RecurringGift.objects.filter(subscription_id=subscription_id).first()
+    gift_id = str(metadata.get("recurring_gift_id") or "")
+    if gift is None and gift_id.isdigit():
+        gift = RecurringGift.objects.filter(pk=int(gift_id)).first()
+    return gift
+
+
+def _activate_recurring(gift: RecurringGift, *, subscription_id: str, customer_id: str) -> None:
+    changed = []
+    if subscription_id and not gift.subscription_id:
+        gift.subscription_id = subscription_id
+        changed.append("subscription_id")
+    if customer_id and not gift.customer_id:
+        gift.customer_id = customer_id
+        changed.append("customer_id")
+    if gift.status == RecurringGift.Status.PENDING:
+        gift.status = RecurringGift.Status.ACTIVE
+        gift.activated_at = timezone.now()
+        changed += ["status", "activated_at"]
+    elif gift.status == RecurringGift.Status.CANCELED and "subscription_id" in changed:
+        # The donor canceled before Stripe told us the subscription exists: stop it there too.
+        from .tasks import cancel_subscription_task
+
+        enqueue_on_commit(cancel_subscription_task, gift.pk)
+    if changed:
+        gift.save(update_fields=changed)
+
+
+def _recompute_refunded(donation: Donation) -> None:
+    total = donation.refunds.aggregate(total=Sum("amount_cents"))["total"] or 0
+    donation.refunded_cents = min(total, donation.amount_cents)
+    donation.save(update_fields=["refunded_cents"])
+
+
+def _attach_waiting_refunds(donation: Donation) -> None:
+    if donation.payment_intent_id and Refund.objects.filter(
+        donation=None, payment_intent_id=donation.payment_intent_id
+    ).update(donation=donation):
+        _recompute_refunded(donation)
+
+
+def _confirm(donation: Donation, *, payment_intent_id: str = "", invoice_id: str = "") -> str:
+    changed = []
+    if payment_intent_id and not donation.payment_intent_id:
+        donation.payment_intent_id = payment_intent_id
+        changed.append("payment_intent_id")
+    if invoice_id and not donation.invoice_id:
+        donation.invoice_id = invoice_id
+        changed.append("invoice_id")
+    outcome = "already_confirmed"
+    if donation.status != Donation.Status.CONFIRMED:
+        donation.status = Donation.Status.CONFIRMED
+        donation.confirmed_at = timezone.now()
+        donation.received_on = timezone.localdate()
+        donation.failure_reason = ""
+        changed += ["status", "confirmed_at", "received_on", "failure_reason"]
+        outcome = "confirmed"
+    if changed:
+        donation.save(update_fields=changed)
+    _attach_waiting_refunds(donation)
+    if outcome == "confirmed":
+        _after_confirmation(donation)
+    return outcome
+
+
+def _after_confirmation(donation: Donation) -> None:
+    from .tasks import send_receipt_task
+
+    if donation.supporter_id:
+        record_activity(
+            supporter=donation.supporter,
+            kind="donations.given",
+            summary=f"{format_money(donation.amount_cents)} to {donation.fund.name_en}",
+            obj=donation,
+            data={
+                "fund": donation.fund.slug,
+                "amount_cents": donation.amount_cents,
+                "frequency": donation.frequency,
+                "source": donation.source,
+                "method": donation.method,
+            },
+        )
+        enqueue_on_commit(send_receipt_task, donation.pk)
+    if donation.pledge_id:
+        Pledge.objects.filter(pk=donation.pledge_id).update(
+            status=Pledge.Status.PAID, paid_at=timezone.now()
+        )
+
+
+def _fail(donation: Donation, *, reason: str) -> str:
+    if donation.status != Donation.Status.PENDING:
+        return f"already_{donation.status}"
+    donation.status = Donation.Status.FAILED
+    donation.failure_reason = reason[:255]
+    donation.save(update_fields=["status", "failure_reason"])
+    return "failed"
+
+
+def _on_checkout_completed(session: dict) -> str:
+    donation = _donation_for_session(session)
+    if donation is None:
+        return "unknown_donation"
+    if donation.recurring_gift_id and session.get("subscription"):
+        _activate_recurring(
+            donation.recurring_gift,
+            subscription_id=_id(session.get("subscription")),
+            customer_id=_id(session.get("customer")),
+        )
+    if session.get("payment_status") not in PAID:
+        # A bank debit that settles later: async_payment_succeeded or _failed follows.
+        return "awaiting_payment"
+    return _confirm(
+        donation,
+        payment_intent_id=_id(session.get("payment_intent")),
+        invoice_id=_id(session.get("invoice")),
+    )
+
+
+def _on_checkout_async_failed(session: dict) -> str:
+    donation = _donation_for_session(session)
+    if donation is None:
+        return "unknown_donation"
+    return _fail(donation, reason="The payment did not go through.")
+
+
+def _on_checkout_expired(session: dict) -> str:
+    donation = _donation_for_session(session)
+    if donation is None:
+        return "unknown_donation"
+    if donation.status != Donation.Status.PENDING:
+        return f"already_{donation.status}"
+    donation.status = Donation.Status.EXPIRED
+    donation.save(update_fields=["status"])
+    return "expired"
+
+
+def _invoice_subscription(invoice: dict) -> tuple[str, dict]:
+    # API versions since 2025 put the subscription under parent.subscription_details.
+    details = (invoice.get("parent") or {}).get("subscription_details") or invoice.get(
+        "subscription_details"
+    )
+    details = details or {}
+    subscription = details.get("subscription") or invoice.get("subscription")
+    return _id(subscription), details.get("metadata") or {}
+
+
+def _invoice_payment_intent(invoice: dict) -> str:
+    if invoice.get("payment_intent"):
+        return _id(invoice["payment_intent"])
+    for payment in (invoice.get("payments") or {}).get("data") or []:
+        intent = (payment.get("payment") or {}).get("payment_intent")
+        if intent:
+            return _id(intent)
+    return ""
+
+
+def _invoice_donation(invoice: dict, metadata: dict) -> Donation | None:
+    donation = Donation.objects.filter(invoice_id=invoice["id"]).first()
+    if donation is None and invoice.get("billing_reason") == "subscription_create":
+        # The first month is the gift made at checkout, whichever event arrives first.
+        donation = _donation_by_id(metadata.get("donation_id"))
+    return donation
+
+
+def _on_invoice_paid(invoice: dict) -> str:
+    subscription_id, metadata = _invoice_subscription(invoice)
+    if not subscription_id:
+        return "not_a_subscription"
+    gift = _recurring_for(subscription_id, metadata)
+    if gift is None:
+        return "unknown_subscription"
+    _activate_recurring(
+        gift, subscription_id=subscription_id, customer_id=_id(invoice.get("customer"))
+    )
+    donation = _invoice_donation(invoice, metadata)
+    if donation is None:
+        donation = Donation.objects.create(
+            fund=gift.fund,
+            supporter=gift.supporter,
+            amount_cents=invoice["amount_paid"],
+            frequency=Frequency.MONTHLY,
+            language=gift.language,
+            recurring_gift=gift,
+            invoice_id=invoice["id"],
+            received_on=timezone.localdate(),
+        )
+    return _confirm(
+        donation, payment_intent_id=_invoice_payment_intent(invoice), invoice_id=invoice["id"]
+    )
+
+
+def _on_invoice_payment_failed(invoice: dict) -> str:
+    subscription_id, metadata = _invoice_subscription(invoice)
+    gift = _recurring_for(subscription_id, metadata)
+    if gift is None:
+        return "unknown_subscription"
+    donation = _invoice_donation(invoice, metadata)
+    if donation is not None:
+        return _fail(donation, reason="The card was declined.")
+    Donation.objects.create(
+        fund=gift.fund,
+        supporter=gift.supporter,
+        amount_cents=invoice.get("amount_due") or gift.amount_cents,
+        frequency=Frequency.MONTHLY,
+        language=gift.language,
+        recurring_gift=gift,
+        invoice_id=invoice["id"],
+        status=Donation.Status.FAILED,
+        failure_reason="Monthly renewal: the card was declined.",
+        received_on=timezone.localdate(),
+    )
+    RecurringGift.objects.filter(pk=gift.pk).update(failed_renewals=F("failed_renewals") + 1)
+    record_activity(
+        supporter=gift.supporter,
+        kind="donations.renewal_failed",
+        summary=f"Monthly gift of {format_money(gift.amount_cents)}: renewal failed",
+        obj=gift,
+    )
+    return "renewal_failed"
+
+
+def _on_subscription_deleted(subscription: dict) -> str:
+    gift = _recurring_for(subscription["id"], subscription.get("metadata") or {})
+    if gift is None:
+        return "unknown_subscription"
+    if gift.status == RecurringGift.Status.CANCELED:
+        return "already_canceled"
+    _mark_canceled(gift)
+    return "canceled"
+
+
+def _on_charge_refunded(charge: dict) -> str:
+    amount = int(charge["amount_refunded"])
+    refund, created = Refund.objects.get_or_create(
+        charge_id=charge["id"],
+        defaults={"payment_intent_id": _id(charge.get("payment_intent")), "amount_cents": amount},
+    )
+    # The figure is the charge's running total, so an older event never lowers it.
+    if not created and amount > refund.amount_cents:
+        refund.amount_cents = amount
+        refund.save(update_fields=["amount_cents", "updated_at"])
+    donation = refund.donation
+    if donation is None and refund.payment_intent_id:
+        donation = Donation.objects.filter(payment_intent_id=refund.payment_intent_id).first()
+    if donation is None:
+        return "refund_waiting"
+    if refund.donation_id is None:
+        refund.donation = donation
+        refund.save(update_fields=["donation", "updated_at"])
+    _recompute_refunded(donation)
+    if donation.supporter_id:
+        record_activity(
+            supporter=donation.supporter,
+            kind="donations.refunded",
+            summary=f"{format_money(refund.amount_cents)} refunded",
+            obj=donation,
+            data={"charge": refund.charge_id, "refunded_cents": refund.amount_cents},
+        )
+    return "refund_recorded"
+
+
+_HANDLERS = {
+    "checkout.session.completed": _on_checkout_completed,
+    "checkout.session.async_payment_succeeded": _on_checkout_completed,
+    "checkout.session.async_payment_failed": _on_checkout_async_failed,
+    "checkout.session.expired": _on_checkout_expired,
+    "invoice.paid": _on_invoice_paid,
+    "invoice.payment_failed": _on_invoice_payment_failed,
+    "customer.subscription.deleted": _on_subscription_deleted,
+    "charge.refunded": _on_charge_refunded,
+}
+HANDLED_EVENT_TYPES = tuple(_HANDLERS)
+
+
+# --- monthly gifts --------------------------------------------------------------------------
+
+
+def _mark_canceled(gift: RecurringGift) -> None:
+    gift.status = RecurringGift.Status.CANCELED
+    gift.canceled_at = timezone.now()
+    gift.save(update_fields=["status", "canceled_at"])
+    record_activity(
+        supporter=gift.supporter,
+        kind="donations.monthly_canceled",
+        summary=f"Monthly gift of {format_money(gift.amount_cents)} canceled",
+        obj=gift,
+    )
+
+
+def cancel_recurring_gift(*, gift: RecurringGift, actor=None) -> bool:
+    """Stop a monthly gift at Stripe and here. False when it was already canceled.
+
+    Called from the donor's signed link, so Stripe is asked at once: the donor must know it
+    worked. Raises gateway.GatewayUnavailable when Stripe does not answer (nothing changes).
+    """
+    if gift.status == RecurringGift.Status.CANCELED:
+        return False
+    if gift.subscription_id:
+        gateway.cancel_subscription(gift.subscription_id)
+    with transaction.atomic():
+        _mark_canceled(gift)
+        if actor is not None:
+            record_audit(actor=actor, action="donations.monthly_canceled", obj=gift)
+    return True
+
+
+def cancel_subscription_at_processor(*, gift_id: int) -> None:
+    gift = RecurringGift.objects.filter(pk=gift_id).first()
+    if gift and gift.subscription_id and gift.status == RecurringGift.Status.CANCELED:
+        gateway.cancel_subscription(gift.subscription_id)
+
+
+# --- offline gifts --------------------------------------------------------------------------
+
+
+def record_offline_gift(
+    *,
+    actor,
+    fund: Fund,
+    amount_cents: int,
+    received_on,
+    method: str,
+    email: str = "",
+    first_name: str = "",
+    last_name: str = "",
+    language: str = "en",
+    note: str = "",
+    send_receipt: bool = True,
+) -> Donation:
+    """A check or cash received by an organizer: confirmed at once, audited, in the totals."""
+    from .tasks import send_receipt_task
+
+    with transaction.atomic():
+        supporter = None
+        if email:
+            supporter, _created = find_or_create_supporter(
+                email=email,
+                first_name=first_name,
+                last_name=last_name,
+                language=language,
+                source="donations: offline gift",
+            )
+        donation = Donation.objects.create(
+            fund=fund,
+            supporter=supporter,
+            amount_cents=amount_cents,
+            source=Donation.Source.OFFLINE,
+            method=method,
+            language=language,
+            received_on=received_on,
+            note=note,
+            recorded_by=actor,
+            status=Donation.Status.CONFIRMED,
+            confirmed_at=timezone.now(),
+        )
+        record_audit(
+            actor=actor,
+            action="donations.offline_gift_recorded",
+            obj=donation,
+            summary=f"{format_money(amount_cents)} by {method} to {fund.name_en}",
+            data={
+                "fund": fund.slug,
+                "amount_cents": amount_cents,
+                "method": method,
+                "received_on": received_on.isoformat(),
+                "supporter_id": supporter.pk if supporter else None,
+            },
+        )
+        if supporter is not None:
+            record_activity(
+                supporter=supporter,
+                kind="donations.given",
+                summary=f"{format_money(amount_cents)} to {fund.name_en} ({method})",
+                obj=donation,
+                data={"fund": fund.slug, "amount_cents": amount_cents, "source": "offline"},
+            )
+            if send_receipt:
+                enqueue_on_commit(send_receipt_task, donation.pk)
+    return donation
+
+
+# --- walk-a-thon ----------------------------------------------------------------------------
+
+
+def make_pledge(
+    *,
+    participant: Participant,
+    kind: str,
+    rate_cents: int,
+    cap_cents: int | None,
+    email: str,
+    first_name: str = "",
+    last_name: str = "",
+    language: str = "en",
+) -> Pledge:
+    """One pledge per person per walker: pledging again before the walk updates it."""
+    from .tasks import send_pledge_confirmation_task
+
+    with transaction.atomic():
+        supporter, _created = find_or_create_supporter(
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            language=language,
+            source="donations: pledge",
+        )
+        pledge, created = Pledge.objects.get_or_create(
+            participant=participant,
+            supporter=supporter,
+            defaults={
+                "kind": kind,
+                "rate_cents": rate_cents,
+                "cap_cents": cap_cents,
+                "language": language,
+            },
+        )
+        if not created:
+            if pledge.status != Pledge.Status.PLEDGED:
+                return pledge
+            pledge.kind, pledge.rate_cents, pledge.cap_cents = kind, rate_cents, cap_cents
+            pledge.language = language
+            pledge.save(update_fields=["kind", "rate_cents", "cap_cents", "language"])
+        record_activity(
+            supporter=supporter,
+            kind="donations.pledged",
+            summary=f"Pledge for {participant.display_name}: {format_money(rate_cents)} "
+            f"{pledge.get_kind_display().lower()}",
+            obj=pledge,
+            data={"kind": kind, "rate_cents": rate_cents, "cap_cents": cap_cents},
+        )
+        enqueue_on_commit(send_pledge_confirmation_task, pledge.pk)
+    return pledge
+
+
+def compute_pledge_cents(pledge: Pledge, *, laps, miles) -> int | None:
+    """What a pledge comes to after the walk; None while the unit it counts is not entered."""
+    if pledge.kind == Pledge.Kind.FLAT:
+        amount = Decimal(pledge.rate_cents)
+    elif pledge.kind == Pledge.Kind.PER_LAP:
+        if laps is None:
+            return None
+        amount = Decimal(pledge.rate_cents) * Decimal(laps)
+    else:
+        if miles is None:
+            return None
+        amount = Decimal(pledge.rate_cents) * Decimal(miles)
+    cents = int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    if pledge.cap_cents is not None:
+        cents = min(cents, pledge.cap_cents)
+    return cents
+
+
+def record_walk_results(*, actor, participant: Participant, laps, miles) -> list[Pledge]:
+    """The organizer enters how far a walker went; each open pledge gets its amount and its
+    pledger an email with a link to pay. Entering the same result again sends nothing new; a
+    correction re-sends the changed amounts."""
+    from .tasks import send_pledge_request_task
+
+    with transaction.atomic():
+        participant = Participant.objects.select_for_update().get(pk=participant.pk)
+        participant.laps_completed = laps
+        participant.miles_completed = miles
+        participant.results_entered_at = timezone.now()
+        participant.save(update_fields=["laps_completed", "miles_completed", "results_entered_at"])
+        record_audit(
+            actor=actor,
+            action="donations.walk_results_entered",
+            obj=participant,
+            summary=f"{participant.display_name}: laps {laps}, miles {miles}",
+            data={"laps": str(laps) if laps is not None else None, "miles": str(miles)},
+        )
+        updated = []
+        open_statuses = [Pledge.Status.PLEDGED, Pledge.Status.DUE, Pledge.Status.NOTHING_DUE]
+        for pledge in participant.pledges.select_for_update().filter(status__in=open_statuses):
+            cents = compute_pledge_cents(pledge, laps=laps, miles=miles)
+            if cents is None:
+                continue
+            status = (
+                Pledge.Status.DUE if cents >= STRIPE_MINIMUM_CENTS else Pledge.Status.NOTHING_DUE
+            )
+            if pledge.amount_due_cents == cents and pledge.status == status:
+                continue
+            pledge.amount_due_cents, pledge.status = cents, status
+            pledge.save(update_fields=["amount_due_cents", "status"])
+            if status == Pledge.Status.DUE:
+                enqueue_on_commit(send_pledge_request_task, pledge.pk)
+            updated.append(pledge)
+    return updated

@@ -1,0 +1,291 @@
+"""HTTP in and out for giving: parse, call a service, render. Public POSTs come from pages
+that may be cached, so they are csrf_exempt and check the origin, a honeypot and a rate limit."""
+
+import logging
+
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from droplwop.core import rate_limit
+from droplwop.core.client_ip import request_ip_hash
+from droplwop.core.origin_check import is_same_origin
+
+from . import gateway, links, selectors, services
+from .forms import DonationForm, PledgeForm, SummaryRequestForm
+from .models import Donation, FundraiserPage, Pledge, RecurringGift
+from .tasks import send_yearly_summary_task
+
+logger = logging.getLogger(__name__)
+
+
+class SeeOther(HttpResponseRedirect):
+    status_code = 303
+
+
+def _refuse_foreign(request):
+    return render(request, "donations/refused.html", status=403)
+
+
+def _giving_page(page_id: int):
+    page = Page.objects.live().filter(pk=page_id).specific().first()
+    if page is None or not hasattr(page, "fund"):
+        raise Http404
+    return page
+
+
+def _render_giving_page(request, page, form):
+    context = page.get_context(request)
+    context["form"] = form
+    response = TemplateResponse(request, page.get_template(request), context)
+    return gateway.allow_checkout_redirect(response)
+
+
+def _send_to_checkout(request, donation, *, cancel_url):
+    """Redirect the donor to pay; or, when this gift is already settled, to its thank-you."""
+    thanks = request.build_absolute_uri(links.thanks_path(donation, donation.language))
+    if donation.status != Donation.Status.PENDING:
+        return SeeOther(thanks)
+    url = services.open_checkout(donation=donation, success_url=thanks, cancel_url=cancel_url)
+    return SeeOther(url)
+
+
+def _unavailable_message():
+    return _(
+        "We could not reach our card processor, so nothing was charged. "
+        "Please try again in a few minutes."
+    )
+
+
+@csrf_exempt
+@require_POST
+def give(request, page_id):
+    page = _giving_page(page_id)
+    if not is_same_origin(request):
+        return _refuse_foreign(request)
+    form = DonationForm(request.POST, page=page)
+    if form.is_bot():
+        return SeeOther(page.get_url(request))
+    client = request_ip_hash(request)
+    if not rate_limit.hit("donations-give", client, limit=20, window_seconds=600):
+        form.is_valid()
+        form.add_error(
+            None, _("Too many attempts from your connection. Please wait a few minutes.")
+        )
+        return _render_giving_page(request, page, form)
+    if not form.is_valid():
+        return _render_giving_page(request, page, form)
+    if not gateway.is_configured() or not page.fund.is_active:
+        form.add_error(None, _("Online giving is not available right now. Nothing was charged."))
+        return _render_giving_page(request, page, form)
+    data = form.cleaned_data
+    donation = services.start_online_donation(
+        fund=page.fund,
+        amount_cents=data["amount_cents"],
+        frequency=data["frequency"],
+        email=data["email"],
+        first_name=data["first_name"],
+        last_name=data.get("last_name", ""),
+        language=page.locale.language_code,
+        client_key=client,
+    )
+    try:
+        return _send_to_checkout(
+            request, donation, cancel_url=request.build_absolute_uri(page.get_url(request))
+        )
+    except gateway.GatewayUnavailable:
+        logger.warning("Stripe checkout failed for donation %s", donation.pk, exc_info=True)
+        form.add_error(None, _unavailable_message())
+        return _render_giving_page(request, page, form)
+
+
+@never_cache
+def thanks(request, token):
+    donation_id = links.donation_id_from_thanks(token)
+    donation = get_object_or_404(
+        Donation.objects.select_related("fund", "supporter"), pk=donation_id or 0
+    )
+    page = selectors.get_giving_page(donation.fund, _current_locale(request))
+    return render(
+        request,
+        "donations/thanks.html",
+        {
+            "donation": donation,
+            "fund_name": donation.fund.name_in(get_language()),
+            "progress": selectors.get_fund_progress(donation.fund),
+            "giving_page": page,
+            "thank_you_text": getattr(page, "thank_you_text", ""),
+        },
+    )
+
+
+def _current_locale(request):
+    from wagtail.models import Locale
+
+    return Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
+
+
+@csrf_exempt
+@require_POST
+def pledge(request, page_id, slug):
+    page = get_object_or_404(FundraiserPage.objects.live(), pk=page_id)
+    participant = selectors.get_published_walker(page.fund, slug)
+    if participant is None or not page.accept_pledges:
+        raise Http404
+    if not is_same_origin(request):
+        return _refuse_foreign(request)
+    form = PledgeForm(request.POST)
+    walker_url = page.walker_url(participant)
+    if form.is_bot():
+        return SeeOther(walker_url)
+    if not rate_limit.hit(
+        "donations-pledge", request_ip_hash(request), limit=20, window_seconds=600
+    ):
+        form.is_valid()
+        form.add_error(
+            None, _("Too many attempts from your connection. Please wait a few minutes.")
+        )
+        return page.walker(request, slug, pledge_form=form)
+    if not form.is_valid():
+        return page.walker(request, slug, pledge_form=form)
+    data = form.cleaned_data
+    made = services.make_pledge(
+        participant=participant,
+        kind=data["kind"],
+        rate_cents=data["rate"],
+        cap_cents=data["cap"],
+        email=data["email"],
+        first_name=data["first_name"],
+        last_name=data.get("last_name", ""),
+        language=page.locale.language_code,
+    )
+    return SeeOther(links.pledge_thanks_path(made, page.locale.language_code))
+
+
+@never_cache
+def pledge_thanks(request, token):
+    pledge_id = links.pledge_id_from_thanks(token)
+    made = get_object_or_404(
+        Pledge.objects.select_related("participant__fund", "supporter"), pk=pledge_id or 0
+    )
+    page = selectors.get_giving_page(made.participant.fund, _current_locale(request))
+    return render(
+        request,
+        "donations/pledge_thanks.html",
+        {
+            "pledge": made,
+            "walker_url": page.walker_url(made.participant) if page else "",
+        },
+    )
+
+
+@never_cache
+def pay_pledge(request, token):
+    pledge_id = links.pledge_id_from_token(token)
+    made = get_object_or_404(
+        Pledge.objects.select_related("participant__fund", "supporter"), pk=pledge_id or 0
+    )
+    error = ""
+    if request.method == "POST" and made.status == Pledge.Status.DUE:
+        donation = services.start_online_donation(
+            fund=made.participant.fund,
+            amount_cents=made.amount_due_cents,
+            frequency="one_time",
+            email=made.supporter.email,
+            first_name=made.supporter.first_name,
+            language=get_language(),
+            client_key=f"pledge-{made.pk}",
+            pledge=made,
+        )
+        try:
+            return _send_to_checkout(
+                request, donation, cancel_url=request.build_absolute_uri(request.path)
+            )
+        except gateway.GatewayUnavailable:
+            logger.warning("Stripe checkout failed for pledge %s", made.pk, exc_info=True)
+            error = _unavailable_message()
+    response = render(
+        request,
+        "donations/pay_pledge.html",
+        {
+            "pledge": made,
+            "fund_name": made.participant.fund.name_in(get_language()),
+            "error": error,
+        },
+        status=200 if not error else 503,
+    )
+    return gateway.allow_checkout_redirect(response)
+
+
+@never_cache
+def monthly(request, token):
+    gift_id = links.gift_id_from_monthly(token)
+    gift = get_object_or_404(RecurringGift.objects.select_related("fund"), pk=gift_id or 0)
+    error = ""
+    just_canceled = False
+    if request.method == "POST":
+        try:
+            just_canceled = services.cancel_recurring_gift(gift=gift)
+        except gateway.GatewayUnavailable:
+            logger.warning("Stripe cancel failed for monthly gift %s", gift.pk, exc_info=True)
+            error = _(
+                "We could not reach our card processor, so your monthly gift is not canceled "
+                "yet. Please try again in a few minutes."
+            )
+        gift.refresh_from_db()
+    return render(
+        request,
+        "donations/monthly.html",
+        {
+            "gift": gift,
+            "fund_name": gift.fund.name_in(get_language()),
+            "error": error,
+            "just_canceled": just_canceled,
+        },
+    )
+
+
+@never_cache
+def summary(request):
+    form = SummaryRequestForm(request.POST or None)
+    sent = False
+    if request.method == "POST":
+        client = request_ip_hash(request)
+        if form.is_bot():
+            sent = True
+        elif not rate_limit.hit("donations-summary", client, limit=5, window_seconds=3600):
+            form.is_valid()
+            form.add_error(
+                None, _("Too many requests from your connection. Please try again later.")
+            )
+        elif form.is_valid():
+            email = form.cleaned_data["email"]
+            # One summary per address per day, however often it is asked for.
+            if rate_limit.hit(
+                "donations-summary-email", email.lower(), limit=1, window_seconds=86400
+            ):
+                send_yearly_summary_task.enqueue(email, form.cleaned_data["year"], get_language())
+            sent = True
+    return render(request, "donations/summary.html", {"form": form, "sent": sent})
+
+
+@csrf_exempt
+@require_POST
+def stripe_webhook(request):
+    """Stripe's events: the only thing that confirms, fails or refunds an online gift."""
+    try:
+        event = gateway.verify_webhook(request.body, request.headers.get("Stripe-Signature", ""))
+    except gateway.InvalidWebhook:
+        return HttpResponse("invalid signature", status=400, content_type="text/plain")
+    try:
+        outcome = services.handle_stripe_event(event)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        logger.warning("Malformed Stripe event %s", event.get("id"), exc_info=True)
+        return HttpResponse("malformed event", status=400, content_type="text/plain")
+    return HttpResponse(outcome, content_type="text/plain")
