@@ -1,1 +1,7 @@
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("letters/<int:page_id>/", views.submit_letter, name="submit_letter"),
+]

@@ -1,0 +1,33 @@
+"""A printable letter to the person inside, addressed in the CDCR envelope format."""
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from droplwop.inreach.selectors import build_envelope
+
+
+def envelope_for(case):
+    return build_envelope(
+        name=case.legal_name,
+        cdcr_number=case.current_cdcr_number,
+        housing=case.housing,
+        facility=case.facility,
+        yard=case.yard,
+    )
+
+
+def build_mail_letter_pdf(*, case, message: str, language: str, sender) -> bytes:
+    from weasyprint import HTML
+
+    with translation.override(language):
+        html = render_to_string(
+            "cases/pdf/mail_letter.html",
+            {
+                "case": case,
+                "envelope": envelope_for(case),
+                "message": message,
+                "sender": sender,
+                "today": timezone.localdate(),
+            },
+        )
+    return HTML(string=html).write_pdf()

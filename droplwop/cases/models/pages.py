@@ -1,0 +1,75 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+from droplwop.core.models import BasePage
+
+from ..forms_admin_page import CasePageForm
+
+
+class CasePage(BasePage):
+    """The public campaign page of one person, shown only as far as their recorded consent goes."""
+
+    # Holds a form and depends on consent that may be withdrawn at any moment: never cached.
+    cache_seconds = 0
+
+    case = models.ForeignKey(
+        "cases.Case", verbose_name=_("case"), on_delete=models.PROTECT, related_name="pages"
+    )
+    public_name = models.CharField(
+        _("name shown"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown only if the person agreed to have their name published."),
+    )
+    story = RichTextField(
+        _("story"),
+        features=["bold", "italic", "link", "ol", "ul"],
+        blank=True,
+        help_text=_("Shown only if the person agreed to have their story published."),
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown only if the person agreed to have their photo published."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("case"),
+        FieldPanel("public_name"),
+        FieldPanel("story"),
+        FieldPanel("photo"),
+    ]
+    base_form_class = CasePageForm
+    parent_page_types = ["pages.HomePage", "pages.StandardPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("case campaign page")
+
+    def clean(self):
+        super().clean()
+        case = getattr(self, "case", None) if self.case_id else None
+        if case is None:
+            return
+        consent = case.current_consent
+        if consent is None or not consent.name:
+            for name in filter(None, [case.legal_name, case.preferred_name, self.public_name]):
+                if name.lower() in (self.title or "").lower():
+                    raise ValidationError(
+                        {"title": _("The person has not agreed to have their name published.")}
+                    )
+
+    def serve(self, request, *args, **kwargs):
+        from .. import selectors, views
+
+        if not selectors.page_is_allowed(self):
+            raise Http404
+        return views.case_page(request, self)

@@ -1,0 +1,190 @@
+"""The clemency packet: one WeasyPrint document, then uploaded PDFs put in place with pypdf.
+
+Uploaded PDFs (certificates, letters sent as PDF) get blank placeholder pages in the HTML, as
+many as they have, so the table of contents and page numbers are right; after rendering, each
+placeholder page is swapped for the real page.
+"""
+
+import io
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from droplwop.core.audit import record_audit
+
+from .choices import DocumentKind, PacketStatus
+from .models import Document, Packet
+from .selectors import get_petition_summary, list_letters_for_packet
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Exhibit:
+    number: int
+    kind: str
+    title: str
+    anchor: str
+    letter: object = None
+    document: object = None
+    image_path: str = ""
+    placeholder_pages: int = 0
+    petition: dict = field(default_factory=dict)
+
+    @property
+    def placeholder_numbers(self):
+        return range(1, self.placeholder_pages + 1)
+
+
+def _set_progress(packet: Packet, progress: int, status: str = PacketStatus.BUILDING) -> None:
+    packet.progress = progress
+    packet.status = status
+    Packet.objects.filter(pk=packet.pk).update(progress=progress, status=status)
+
+
+def _file_path(field_file) -> str:
+    return str(Path(field_file.storage.path(field_file.name)).resolve())
+
+
+def collect_exhibits(case) -> list[Exhibit]:
+    exhibits: list[Exhibit] = []
+
+    def add(**kwargs):
+        number = len(exhibits) + 1
+        exhibits.append(Exhibit(number=number, anchor=f"exhibit-{number}", **kwargs))
+
+    for letter in list_letters_for_packet(case):
+        title = f"{letter.writer_name}, {letter.city}"
+        if letter.upload and letter.upload_content_type == "application/pdf":
+            pages = _pdf_pages(letter.upload)
+            add(kind="letter", title=title, letter=letter, placeholder_pages=pages)
+        elif letter.upload:
+            add(kind="letter", title=title, letter=letter, image_path=_file_path(letter.upload))
+        else:
+            add(kind="letter", title=title, letter=letter)
+    petition = get_petition_summary(case)
+    if petition is not None:
+        add(kind="petition", title=petition["petition"].title, petition=petition)
+    for document in Document.objects.filter(case=case, kind=DocumentKind.CERTIFICATE).order_by(
+        "uploaded_at", "id"
+    ):
+        if document.content_type == "application/pdf":
+            add(
+                kind="certificate",
+                title=document.title,
+                document=document,
+                placeholder_pages=document.page_count or _pdf_pages(document.file),
+            )
+        else:
+            add(
+                kind="certificate",
+                title=document.title,
+                document=document,
+                image_path=_file_path(document.file),
+            )
+    return exhibits
+
+
+def _pdf_pages(field_file) -> int:
+    from pypdf import PdfReader
+
+    with field_file.open("rb") as handle:
+        return len(PdfReader(io.BytesIO(handle.read())).pages)
+
+
+def render_packet_html(*, case, exhibits, packet) -> str:
+    from .selectors import list_visible_stages
+
+    team = [m.user for m in case.members.select_related("user").order_by("role", "id")]
+    with translation.override("en"):
+        return render_to_string(
+            "cases/pdf/packet.html",
+            {
+                "case": case,
+                "packet": packet,
+                "exhibits": exhibits,
+                "letters": [e for e in exhibits if e.kind == "letter"],
+                "certificates": [e for e in exhibits if e.kind == "certificate"],
+                "petition_exhibit": next((e for e in exhibits if e.kind == "petition"), None),
+                "team": team,
+                "stage_events": case.stage_events.order_by("date", "id"),
+                "visible_stages": list_visible_stages(case),
+                "cdcr_number": case.current_cdcr_number,
+                "today": timezone.localdate(),
+            },
+        )
+
+
+def build_packet(*, packet: Packet) -> Packet:
+    """Render, merge and store one packet version; a failure is kept on the row, not raised."""
+    from pypdf import PdfReader, PdfWriter
+    from weasyprint import HTML
+
+    case = packet.case
+    _set_progress(packet, 5)
+    try:
+        exhibits = collect_exhibits(case)
+        _set_progress(packet, 20)
+        html = render_packet_html(case=case, exhibits=exhibits, packet=packet)
+        document = HTML(string=html, base_url=str(Path(__file__).parent)).render()
+        _set_progress(packet, 70)
+        anchor_pages = {}
+        for index, page in enumerate(document.pages):
+            for anchor in page.anchors:
+                anchor_pages.setdefault(anchor, index)
+        main = PdfReader(io.BytesIO(document.write_pdf()))
+        _set_progress(packet, 85)
+        swaps = {}
+        for exhibit in exhibits:
+            if not exhibit.placeholder_pages:
+                continue
+            source = exhibit.document.file if exhibit.document else exhibit.letter.upload
+            with source.open("rb") as handle:
+                reader = PdfReader(io.BytesIO(handle.read()))
+            for k in range(exhibit.placeholder_pages):
+                page_index = anchor_pages.get(f"{exhibit.anchor}-p{k + 1}")
+                if page_index is not None and k < len(reader.pages):
+                    swaps[page_index] = reader.pages[k]
+        writer = PdfWriter()
+        for index, page in enumerate(main.pages):
+            writer.add_page(swaps.get(index, page))
+        writer.add_metadata(
+            {"/Title": f"Commutation support packet: {case.legal_name} (v{packet.version})"}
+        )
+        output = io.BytesIO()
+        writer.write(output)
+        packet.contents = [
+            {
+                "exhibit": e.number,
+                "kind": e.kind,
+                "title": e.title,
+                "page": anchor_pages.get(e.anchor, -1) + 1,
+                "letter": e.letter.pk if e.letter else None,
+                "document": e.document.pk if e.document else None,
+            }
+            for e in exhibits
+        ]
+        packet.page_count = len(main.pages)
+        packet.file.save(
+            f"packet-{case.pk}-v{packet.version}.pdf", ContentFile(output.getvalue()), save=False
+        )
+        packet.status = PacketStatus.DONE
+        packet.progress = 100
+        packet.finished_at = timezone.now()
+        packet.save()
+        record_audit(
+            actor=packet.requested_by,
+            action="case.packet_built",
+            obj=case,
+            data={"packet": packet.pk, "version": packet.version, "exhibits": len(exhibits)},
+        )
+    except Exception as exc:  # the packet row must say it failed, whatever the cause
+        logger.exception("Packet %s failed", packet.pk)
+        packet.status = PacketStatus.FAILED
+        packet.error = str(exc)[:255]
+        packet.save(update_fields=["status", "error"])
+    return packet

@@ -1,0 +1,31 @@
+"""Work for the queue: load by id, call a service."""
+
+from django_tasks import task
+
+from .models import Packet, Task
+
+
+@task()
+def build_packet_task(packet_id: int) -> None:
+    from .packets import build_packet
+
+    packet = Packet.objects.filter(pk=packet_id).select_related("case").first()
+    if packet is not None:
+        build_packet(packet=packet)
+
+
+@task()
+def send_task_reminder_task(task_id: int) -> None:
+    from .services import send_task_reminder
+
+    item = Task.objects.filter(pk=task_id).select_related("owner", "case").first()
+    if item is not None and item.done_at is None:
+        send_task_reminder(task=item)
+
+
+@task()
+def send_task_reminders_task() -> None:
+    """Run daily (cron: `manage.py cases_send_reminders`, or enqueue this)."""
+    from .services import send_task_reminders
+
+    send_task_reminders()

@@ -1,0 +1,103 @@
+"""The packet PDF: exhibits in order, only approved letters, HTML as text, certificates merged."""
+
+import io
+import re
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from droplwop.cases import services
+from droplwop.cases.models import Packet
+
+from .conftest import pdf_bytes, upload
+
+pytestmark = pytest.mark.django_db
+
+
+def write(case, lead, name, status, body):
+    letter = services.submit_letter(
+        case=case,
+        email=f"{name.split()[0].lower()}@example.org",
+        writer_name=name,
+        relationship="family",
+        city="Bakersfield",
+        how_known="Family",
+        body=body,
+        include_in_packet=True,
+        language="en",
+    )
+    if status != "pending":
+        services.review_letter(actor=lead, letter=letter, status=status)
+    return letter
+
+
+def packet_text(packet):
+    with packet.file.open("rb") as handle:
+        reader = PdfReader(io.BytesIO(handle.read()))
+    return reader, [page.extract_text() for page in reader.pages]
+
+
+def test_packet_holds_exhibits_in_order(client, case, lead):
+    write(case, lead, "Alma First", "approved", "First letter <b>bold</b> & more")
+    write(case, lead, "Bruno Pending", "pending", "Not reviewed")
+    write(case, lead, "Cora Rejected", "rejected", "Rejected text")
+    write(case, lead, "Dina Second", "approved", "Second letter")
+    services.upload_document(
+        actor=lead,
+        case=case,
+        kind="certificate",
+        title="Anger management",
+        upload=upload("cert.pdf", pdf_bytes(pages=2, text="CERTIFICATE OF COMPLETION")),
+    )
+    client.force_login(lead)
+    response = client.post(reverse("cases_admin:packet_build", args=[case.pk]))
+    packet = Packet.objects.get(case=case)
+    assert response.status_code == 302
+    assert packet.status == "done", packet.error
+    assert packet.progress == 100 and packet.version == 1
+
+    reader, pages = packet_text(packet)
+    text = "\n".join(pages)
+    assert "Not reviewed" not in text and "Rejected text" not in text
+    assert "First letter <b>bold</b> & more" in text  # HTML kept as text
+    order = [
+        text.index("Table of contents"),
+        text.index("Application summary", text.index("Table of contents") + 20),
+        text.index("Exhibit 1"),
+        text.index("First letter"),
+        text.index("Exhibit 2", text.index("First letter")),
+        text.index("Second letter"),
+        text.index("Exhibit 3", text.index("Second letter")),
+        text.index("CERTIFICATE OF COMPLETION page 1"),
+        text.index("CERTIFICATE OF COMPLETION page 2"),
+    ]
+    assert order == sorted(order)
+    # Each letter starts a page; the certificate pages are the uploaded ones, in place.
+    assert any(p.lstrip().startswith("Exhibit 1") or "\nExhibit 1\n" in p for p in pages)
+    assert pages[-1].strip().startswith("CERTIFICATE OF COMPLETION page 2")
+    assert [item["kind"] for item in packet.contents] == ["letter", "letter", "certificate"]
+    toc = next(p for p in pages if "Table of contents" in p)
+    first_letter_page = int(re.search(r"Alma First.*?(\d+)\s*$", toc, re.M).group(1))
+    assert "First letter" in pages[first_letter_page - 1]
+
+    download = client.get(reverse("cases_admin:packet_pdf", args=[case.pk, packet.pk]))
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+
+
+def test_twice_convicted_case_mentions_the_supreme_court(case, lead):
+    services.update_case(actor=lead, case=case, twice_convicted=True)
+    packet = services.request_packet(actor=lead, case=case)
+    packet.refresh_from_db()
+    _reader, pages = packet_text(packet)
+    assert "Supreme Court recommendation required" in "\n".join(pages)
+
+
+def test_packet_files_stay_out_of_media(case, lead, settings):
+    packet = services.request_packet(actor=lead, case=case)
+    packet.refresh_from_db()
+    path = packet.file.path
+    assert path.startswith(str(settings.PRIVATE_STORAGE_ROOT))
+    assert not path.startswith(str(settings.MEDIA_ROOT))
+    assert packet.file.storage.base_url is None

@@ -1,0 +1,121 @@
+"""Public views: the campaign page and its support letter form."""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
+
+from droplwop.core import rate_limit
+from droplwop.core.client_ip import request_ip_hash
+
+from . import selectors, services
+from .forms import SupportLetterForm
+from .models import CasePage
+from .uploads import guard_upload_size, request_too_large, too_large_message
+
+
+def _page_context(request, page, form, *, sent=False):
+    case = page.case
+    consent = case.current_consent
+    petition_page = None
+    petition_total = None
+    summary = selectors.get_petition_summary(case)
+    if summary is not None:
+        petition_total = summary["total"]
+        petition_page = _petition_page_for(summary["petition"], page.locale)
+    return {
+        "page": page,
+        "self": page,
+        "consent": consent,
+        "show_name": bool(consent and consent.name),
+        "show_story": bool(consent and consent.story),
+        "show_photo": bool(consent and consent.photo and page.photo_id),
+        "form": form,
+        "sent": sent,
+        "petition_page": petition_page,
+        "petition_total": petition_total,
+    }
+
+
+def _petition_page_for(petition, locale):
+    try:
+        from droplwop.petitions.models import PetitionPage
+    except ImportError:
+        return None
+    return PetitionPage.objects.live().filter(petition=petition, locale=locale).first()
+
+
+def case_page(request, page):
+    form = SupportLetterForm()
+    sent = request.GET.get("sent") == "1"
+    return TemplateResponse(
+        request, "cases/case_page.html", _page_context(request, page, form, sent=sent)
+    )
+
+
+@csrf_exempt
+@require_POST
+def submit_letter(request, page_id: int):
+    """Size is checked before the body is parsed, so the CSRF check comes after (inner view)."""
+    if request_too_large(request):
+        page = _live_page(page_id)
+        form = SupportLetterForm()
+        form.errors["upload"] = form.error_class([too_large_message()])
+        return TemplateResponse(
+            request, "cases/case_page.html", _page_context(request, page, form), status=413
+        )
+    guard_upload_size(request)
+    return _submit_letter(request, page_id)
+
+
+def _live_page(page_id):
+    page = CasePage.objects.live().filter(pk=page_id).select_related("case").first()
+    if page is None or not selectors.page_is_allowed(page):
+        raise Http404
+    return page
+
+
+@csrf_protect
+def _submit_letter(request, page_id: int):
+    page = _live_page(page_id)
+    form = SupportLetterForm(request.POST, request.FILES)
+    if getattr(request, "cases_upload_too_large", False):
+        form.is_valid()
+        form.add_error("upload", too_large_message())
+        return TemplateResponse(
+            request, "cases/case_page.html", _page_context(request, page, form), status=413
+        )
+    if request.POST.get("website"):
+        # A bot filled the hidden field: look like success, keep nothing.
+        return HttpResponseRedirect(page.url + "?sent=1#letter")
+    if not rate_limit.hit("cases.letter", request_ip_hash(request), limit=10, window_seconds=3600):
+        form.is_valid()
+        form.add_error(None, _("Too many letters from this connection. Please try again later."))
+        return TemplateResponse(
+            request, "cases/case_page.html", _page_context(request, page, form), status=429
+        )
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.submit_letter(
+                case=page.case,
+                email=data["email"],
+                writer_name=data["writer_name"],
+                relationship=data["relationship"],
+                city=data["city"],
+                how_known=data["how_known"],
+                body=data["body"],
+                include_in_packet=data["include_in_packet"],
+                language=get_language()[:2],
+                upload=data.get("upload"),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc.messages[0])
+        else:
+            return HttpResponseRedirect(page.url + "?sent=1#letter")
+    return TemplateResponse(
+        request, "cases/case_page.html", _page_context(request, page, form), status=400
+    )

@@ -1,0 +1,3 @@
+from .facilities import Facility, FacilityMailAddress
+
+__all__ = ["Facility", "FacilityMailAddress"]

@@ -1,0 +1,49 @@
+"""A supporter writes a letter in Spanish; the case team approves it and builds the packet."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_spanish_letter_reaches_the_packet(live_server, demo, page, axe_violations):
+    from droplwop.cases.models import CasePage
+
+    es_page = CasePage.objects.get(locale__language_code="es", slug="que-teresa-vuelva")
+    page.goto(live_server.url + es_page.url)
+    assert page.get_by_role("heading", name="Escribe una carta de apoyo").is_visible()
+    assert axe_violations(page) == []
+
+    page.get_by_label("Tu nombre").fill("Marta Prueba")
+    page.get_by_label("Correo electrónico").fill("marta@example.org")
+    page.get_by_label("Tu relación").select_option("faith")
+    page.get_by_label("Ciudad").fill("Visalia")
+    page.get_by_label("¿Cómo conoces a esta persona?").fill("Somos de la misma parroquia.")
+    page.get_by_label("Tu carta").fill("Estimado Gobernador: Teresa ha cambiado <de verdad>.")
+    page.get_by_label("Autorizo al equipo").check()
+    page.get_by_role("button", name="Enviar mi carta").click()
+    assert page.get_by_role("status").filter(has_text="Gracias").is_visible()
+
+    page.goto(live_server.url + "/admin/login/")
+    page.get_by_label("Username").fill("organizer")
+    page.get_by_label("Password").fill("drop-lwop-demo")
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(live_server.url + "/admin/cases/")
+    page.get_by_role("link", name="Teresa").first.click()
+    row = page.locator("#letters tr", has_text="Marta Prueba")
+    row.get_by_role("button", name="Approve").click()
+    assert page.locator("#letters tr", has_text="Marta Prueba").get_by_text("Approved").is_visible()
+
+    page.get_by_role("button", name="Build a new packet").click()
+    link = page.get_by_role("link", name="Download the packet")
+    link.wait_for()
+    pdf = page.request.get(link.get_attribute("href")).body()
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+
+    assert "Estimado Gobernador: Teresa ha cambiado <de verdad>." in text
+    assert "Written in Spanish" in text
+    exhibits = [text.index(f"Exhibit {n}\n") for n in (1, 2, 3)]
+    assert exhibits == sorted(exhibits)
+    assert text.index("Marta Prueba", exhibits[0]) > text.index("Application summary", 300)
