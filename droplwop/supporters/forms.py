@@ -41,9 +41,11 @@ class SignupForm(forms.Form):
     website = forms.CharField(required=False, label=_("Leave this empty"))
 
     def __init__(self, *args, lists=None, **kwargs):
+        # Its own ids: the form sits on pages beside other forms (a petition, a donation).
+        kwargs.setdefault("auto_id", "signup-%s")
         super().__init__(*args, **kwargs)
-        self.fields["lists"].queryset = lists if lists is not None else EmailList.objects.filter(
-            is_public=True
+        self.fields["lists"].queryset = (
+            lists if lists is not None else EmailList.objects.filter(is_public=True)
         )
         if not self.is_bound:
             self.initial.setdefault("language", get_language() or "en")

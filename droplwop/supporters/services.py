@@ -1,18 +1,47 @@
 """Every write to a supporter record goes through here."""
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from droplwop.core.audit import record_audit
+from droplwop.core.tasks_util import enqueue_on_commit
 
-from .models import Activity, EmailList, Subscription, SubscriptionStatus, Supporter
+from .models import (
+    Activity,
+    EmailList,
+    Subscription,
+    SubscriptionStatus,
+    Supporter,
+    SupporterEmail,
+)
 
 # Fields an action may fill in when the record has them blank; it never overwrites what is there.
 _FILLABLE = ("first_name", "last_name", "phone", "zip_code", "city")
 
 
 def normalize_email(email: str) -> str:
-    return (email or "").strip().lower()
+    """Trimmed, lower-case, with an internationalized domain in its ASCII (IDNA) form."""
+    email = (email or "").strip().lower()
+    local, at, domain = email.rpartition("@")
+    if not at or not domain or domain.isascii():
+        return email
+    try:
+        return f"{local}@{domain.encode('idna').decode('ascii')}"
+    except UnicodeError:
+        return email
+
+
+def _clip(name: str, value: str) -> str:
+    return (value or "").strip()[: Supporter._meta.get_field(name).max_length]
+
+
+def find_supporter_by_email(email: str) -> Supporter | None:
+    """Match the primary address or any other address kept for the person, in one query."""
+    email = normalize_email(email)
+    return Supporter.objects.filter(
+        Q(email=email) | Q(pk__in=SupporterEmail.objects.filter(email=email).values("supporter_id"))
+    ).first()
 
 
 def find_or_create_supporter(
@@ -26,7 +55,11 @@ def find_or_create_supporter(
     language: str = "",
     source: str = "",
 ) -> tuple[Supporter, bool]:
-    """The one way an action finds its person: by normalized email, never a second copy."""
+    """The one way an action finds its person: by normalized email, never a second copy.
+
+    One query for a known person (two when it fills a blank), a savepoint and an insert for a
+    new one; two requests racing to create the same person both end up with the one row.
+    """
     email = normalize_email(email)
     given = {
         "first_name": first_name,
@@ -35,7 +68,7 @@ def find_or_create_supporter(
         "zip_code": zip_code,
         "city": city,
     }
-    supporter = Supporter.objects.filter(email=email).first()
+    supporter = find_supporter_by_email(email)
     created = False
     if supporter is None:
         try:
@@ -45,11 +78,8 @@ def find_or_create_supporter(
                     preferred_language=language
                     if language in Supporter.Language.values
                     else Supporter.Language.ENGLISH,
-                    source=source[:120],
-                    **{
-                        k: (v or "")[: Supporter._meta.get_field(k).max_length]
-                        for k, v in given.items()
-                    },
+                    source=(source or "")[:120],
+                    **{k: _clip(k, v) for k, v in given.items()},
                 )
                 created = True
         except IntegrityError:
@@ -58,7 +88,7 @@ def find_or_create_supporter(
     if not created:
         changed = [name for name in _FILLABLE if given[name] and not getattr(supporter, name)]
         for name in changed:
-            setattr(supporter, name, given[name][: Supporter._meta.get_field(name).max_length])
+            setattr(supporter, name, _clip(name, given[name]))
         if changed:
             supporter.save(update_fields=[*changed, "updated_at"])
     return supporter, created
@@ -86,8 +116,10 @@ def subscribe(
     source: str,
     consent_text: str,
     confirmed: bool = False,
+    send_confirmation: bool = True,
 ) -> Subscription:
-    """Record consent to a list. Pending until confirmed when the list asks for double opt-in."""
+    """Record consent to a list. Pending until confirmed when the list asks for double opt-in,
+    and then the confirmation email leaves (after commit) unless the caller sends its own."""
     now = timezone.now()
     status = (
         SubscriptionStatus.SUBSCRIBED
@@ -104,7 +136,9 @@ def subscribe(
             "confirmed_at": now if status == SubscriptionStatus.SUBSCRIBED else None,
         },
     )
-    if not created and subscription.status != SubscriptionStatus.SUBSCRIBED:
+    if not created:
+        if subscription.status == SubscriptionStatus.SUBSCRIBED:
+            return subscription
         subscription.status = status
         subscription.source = source[:120]
         subscription.consent_text = consent_text
@@ -120,7 +154,88 @@ def subscribe(
         obj=subscription,
         data={"source": source, "consent_text": consent_text},
     )
+    if status == SubscriptionStatus.PENDING and send_confirmation:
+        request_confirmation(
+            supporter=supporter, list_ids=[email_list.pk], language=supporter.preferred_language
+        )
     return subscription
+
+
+def request_confirmation(*, supporter: Supporter, list_ids: list[int], language: str) -> None:
+    """Mail a signed confirmation link for these lists once the transaction commits."""
+    from .tasks import send_confirmation_task
+
+    enqueue_on_commit(send_confirmation_task, supporter.pk, sorted(list_ids), language)
+
+
+@transaction.atomic
+def sign_up(
+    *,
+    email: str,
+    first_name: str,
+    last_name: str,
+    zip_code: str,
+    language: str,
+    lists,
+    consent_text: str,
+    source: str,
+) -> Supporter:
+    """The public signup form: one person, one subscription per chosen list, one email."""
+    supporter, _created = find_or_create_supporter(
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        zip_code=zip_code,
+        language=language,
+        source=source,
+    )
+    pending = []
+    for email_list in lists:
+        subscription = subscribe(
+            supporter=supporter,
+            email_list=email_list,
+            source=source,
+            consent_text=consent_text,
+            send_confirmation=False,
+        )
+        if subscription.status == SubscriptionStatus.PENDING:
+            pending.append(email_list.pk)
+    if pending:
+        request_confirmation(supporter=supporter, list_ids=pending, language=language)
+    return supporter
+
+
+@transaction.atomic
+def confirm_subscriptions(*, supporter: Supporter, list_ids, language: str) -> list[EmailList]:
+    """The person opened their confirmation link. Confirming twice changes nothing more."""
+    now = timezone.now()
+    pending = Subscription.objects.select_for_update().filter(
+        supporter=supporter, email_list_id__in=list_ids, status=SubscriptionStatus.PENDING
+    )
+    confirmed = []
+    for subscription in pending.select_related("email_list"):
+        subscription.status = SubscriptionStatus.SUBSCRIBED
+        subscription.confirmed_at = now
+        subscription.save(update_fields=["status", "confirmed_at"])
+        confirmed.append(subscription.email_list)
+        record_activity(
+            supporter=supporter,
+            kind="supporters.confirmed",
+            summary=f"{subscription.email_list.name_en}: {SubscriptionStatus.SUBSCRIBED.label}",
+            obj=subscription,
+        )
+    if confirmed:
+        if language in Supporter.Language.values and language != supporter.preferred_language:
+            supporter.preferred_language = language
+            supporter.save(update_fields=["preferred_language", "updated_at"])
+        record_audit(
+            actor=None,
+            action="supporter.subscriptions_confirmed",
+            obj=supporter,
+            summary="Confirmed by the person through the emailed link",
+            data={"lists": [email_list.pk for email_list in confirmed]},
+        )
+    return confirmed
 
 
 def unsubscribe(*, supporter: Supporter, email_list: EmailList, source: str) -> bool:
@@ -201,6 +316,7 @@ def unsubscribe_from_all(*, supporter: Supporter, source: str) -> int:
     return count
 
 
+@transaction.atomic
 def update_supporter(*, supporter: Supporter, actor, **fields) -> Supporter:
     """An organizer's edit to a person: saved and audited."""
     for name, value in fields.items():

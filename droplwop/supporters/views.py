@@ -1,14 +1,118 @@
 """Public pages about a person's own subscriptions: thin, each one parses and calls a service."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from droplwop.core import origin_check, rate_limit
+from droplwop.core.client_ip import request_ip_hash
 
 from . import selectors, services
-from .forms import PreferencesForm
+from .forms import PreferencesForm, SignupForm
+from .links import read_confirmation
+from .models import EmailList, Supporter
 
 PREFERENCES_CONSENT = "Chosen on my preferences page."
+SIGNUP_LIMIT_PER_HOUR = 20
+
+
+def signup_consent_text(form) -> str:
+    """What the person agreed to, in the words the form showed them, stored on each list."""
+    return _("Yes, email me about: %(lists)s. I can unsubscribe at any time.") % {
+        "lists": "; ".join(
+            email_list.name_in(get_language()) for email_list in form.cleaned_data["lists"]
+        )
+    }
+
+
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    """The signup form on its own, and where every copy of the form (page, block) posts.
+
+    The form is also shown on cached pages, so it carries no CSRF token; instead the browser
+    must say it posted from this site, a honeypot must be empty, and each address is rate
+    limited.
+    """
+    if request.method == "GET":
+        return render(request, "supporters/signup.html", {"form": SignupForm()})
+    if not origin_check.is_same_origin(request):
+        raise PermissionDenied
+    form = SignupForm(request.POST)
+    if form.is_valid() and form.cleaned_data["website"]:
+        return redirect("supporters:signup_thanks")
+    if form.is_valid():
+        if not rate_limit.hit(
+            "supporters-signup",
+            request_ip_hash(request),
+            limit=SIGNUP_LIMIT_PER_HOUR,
+            window_seconds=3600,
+        ):
+            form.add_error(
+                None, _("Too many signups from your connection. Please try again later.")
+            )
+            return render(request, "supporters/signup.html", {"form": form}, status=429)
+        data = form.cleaned_data
+        services.sign_up(
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            zip_code=data["zip_code"],
+            language=data["language"],
+            lists=data["lists"],
+            consent_text=signup_consent_text(form),
+            source=request.POST.get("source", "")[:120] or "signup form",
+        )
+        return redirect("supporters:signup_thanks")
+    return render(request, "supporters/signup.html", {"form": form}, status=400)
+
+
+def signup_thanks(request):
+    return render(request, "supporters/signup_thanks.html")
+
+
+@never_cache
+def confirm(request, token):
+    """A GET only shows the button: mail scanners that open links must not confirm for people."""
+    parsed = read_confirmation(token)
+    supporter = (
+        Supporter.objects.filter(pk=parsed[0], anonymized_at__isnull=True).first()
+        if parsed
+        else None
+    )
+    if supporter is None:
+        return _invalid_link(request)
+    _supporter_id, language, list_ids = parsed
+    if request.method == "POST":
+        services.confirm_subscriptions(supporter=supporter, list_ids=list_ids, language=language)
+        return redirect(reverse("supporters:confirmed", kwargs={"token": token}))
+    lists = EmailList.objects.filter(pk__in=list_ids)
+    return render(request, "supporters/confirm.html", {"lists": lists, "supporter": supporter})
+
+
+@never_cache
+def confirmed(request, token):
+    parsed = read_confirmation(token)
+    if parsed is None:
+        return _invalid_link(request)
+    supporter = Supporter.objects.filter(pk=parsed[0], anonymized_at__isnull=True).first()
+    if supporter is None:
+        return _invalid_link(request)
+    lists = EmailList.objects.filter(
+        pk__in=parsed[2], subscriptions__supporter=supporter, subscriptions__status="subscribed"
+    )
+    return render(
+        request,
+        "supporters/confirmed.html",
+        {"lists": lists, "supporter": supporter},
+    )
 
 
 def _invalid_link(request):

@@ -1,13 +1,19 @@
 from .activity import Activity
+from .imports import ImportJob, ImportStatus
 from .lists import EmailList, Subscription, SubscriptionStatus
-from .people import Organization, Supporter, Tag
+from .pages import SignupPage
+from .people import Organization, Supporter, SupporterEmail, Tag
 
 __all__ = [
     "Activity",
     "EmailList",
+    "ImportJob",
+    "ImportStatus",
     "Organization",
+    "SignupPage",
     "Subscription",
     "SubscriptionStatus",
     "Supporter",
+    "SupporterEmail",
     "Tag",
 ]

@@ -54,6 +54,9 @@ class Supporter(models.Model):
         Organization, blank=True, related_name="people", verbose_name=_("organizations")
     )
     source = models.CharField(_("first source"), max_length=120, blank=True)
+    action_network_id = models.CharField(
+        _("Action Network id"), max_length=64, blank=True, db_index=True
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     anonymized_at = models.DateTimeField(_("anonymized"), null=True, blank=True)
@@ -69,3 +72,18 @@ class Supporter(models.Model):
     @property
     def full_name(self):
         return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+
+class SupporterEmail(models.Model):
+    """Another address of the same person (kept after a merge); it finds them too."""
+
+    supporter = models.ForeignKey(Supporter, on_delete=models.CASCADE, related_name="other_emails")
+    email = models.EmailField(_("email"), max_length=254, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("other email")
+        verbose_name_plural = _("other emails")
+
+    def __str__(self):
+        return self.email

@@ -14,7 +14,10 @@ def _status(person, email_list):
 
 def test_preferences_page_opens_in_the_persons_language(client, person, lists):
     services.subscribe(
-        supporter=person, email_list=lists["updates"], source="test", consent_text="yes",
+        supporter=person,
+        email_list=lists["updates"],
+        source="test",
+        consent_text="yes",
         confirmed=True,
     )
     response = client.get(preferences_path(person))
@@ -27,7 +30,10 @@ def test_preferences_page_opens_in_the_persons_language(client, person, lists):
 
 def test_preferences_change_lists_and_language(client, person, lists):
     services.subscribe(
-        supporter=person, email_list=lists["updates"], source="test", consent_text="yes",
+        supporter=person,
+        email_list=lists["updates"],
+        source="test",
+        consent_text="yes",
         confirmed=True,
     )
     url = preferences_path(person)
@@ -49,9 +55,9 @@ def test_unsubscribe_from_all_twice_is_harmless(client, person, lists):
     for _ in range(2):
         response = client.post(url, {"unsubscribe_all": "1"}, follow=True)
         assert response.status_code == 200
-    assert set(
-        Subscription.objects.filter(supporter=person).values_list("status", flat=True)
-    ) == {SubscriptionStatus.UNSUBSCRIBED}
+    assert set(Subscription.objects.filter(supporter=person).values_list("status", flat=True)) == {
+        SubscriptionStatus.UNSUBSCRIBED
+    }
 
 
 @pytest.mark.parametrize("mangle", [lambda t: t[:-2] + "xx", lambda t: "nonsense", lambda t: t[1:]])

@@ -1,0 +1,178 @@
+"""California (CCPA) requests: everything we hold about a person, and erasing it. Audited.
+
+Consent history stays: an erased person's subscription rows keep the consent text shown, the
+source and the times, on a record that no longer says who they were.
+"""
+
+import csv
+import io
+import json
+
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
+from django.db.models.deletion import ProtectedError, RestrictedError
+from django.utils import timezone
+
+from droplwop.core.audit import record_audit
+
+from .models import Activity, Subscription, SubscriptionStatus, Supporter, SupporterEmail
+from .relations import row_as_dict, supporter_links
+
+_IDENTITY = ("first_name", "last_name", "phone", "zip_code", "city", "action_network_id", "source")
+
+
+def collect_supporter_data(supporter: Supporter) -> dict:
+    """The person's record and every row, in any app, that points at it."""
+    related = {}
+    for link in supporter_links():
+        if link.model._meta.auto_created:
+            continue
+        rows = [row_as_dict(row) for row in link.rows(supporter).order_by("pk")]
+        if rows:
+            related.setdefault(link.label, []).extend(rows)
+    return {
+        "supporter": row_as_dict(supporter),
+        "tags": list(supporter.tags.values_list("name", flat=True)),
+        "organizations": list(supporter.organizations.values_list("name", flat=True)),
+        "related": related,
+        "exported_at": timezone.now().isoformat(),
+    }
+
+
+def export_supporter_json(*, supporter: Supporter, actor) -> str:
+    data = collect_supporter_data(supporter)
+    record_audit(
+        actor=actor, action="supporter.ccpa_export", obj=supporter, data={"format": "json"}
+    )
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+
+
+def export_supporter_rows(*, supporter: Supporter, actor) -> list[list]:
+    """The same data as flat rows (record, row id, field, value) for a spreadsheet."""
+    data = collect_supporter_data(supporter)
+    record_audit(actor=actor, action="supporter.ccpa_export", obj=supporter, data={"format": "csv"})
+    rows = [["supporters.supporter", supporter.pk, k, v] for k, v in data["supporter"].items()]
+    rows += [["supporters.tag", "", "name", name] for name in data["tags"]]
+    rows += [["supporters.organization", "", "name", name] for name in data["organizations"]]
+    for label, items in data["related"].items():
+        for item in items:
+            for key, value in item.items():
+                if isinstance(value, (dict, list)):
+                    value = json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
+                rows.append([label, item.get("id", ""), key, value])
+    return rows
+
+
+def rows_to_csv(header, rows) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _blank_personal_fields(link, supporter) -> int:
+    """Clear the free text another app kept with the person's action (a comment, a note).
+
+    Only optional text fields are cleared; what defines the action (a choice, an amount, a
+    date) stays, so counts and totals remain right.
+    """
+    updates = {}
+    for field in link.model._meta.concrete_fields:
+        if field.primary_key or field.is_relation or field.choices or not field.blank:
+            continue
+        if isinstance(field, (models.CharField, models.TextField)):
+            updates[field.attname] = ""
+        elif isinstance(field, models.GenericIPAddressField) and field.null:
+            updates[field.attname] = None
+        elif isinstance(field, models.JSONField):
+            updates[field.attname] = field.get_default()
+    if not updates:
+        return 0
+    return link.rows(supporter).update(**updates)
+
+
+def _strip_identity(supporter: Supporter) -> None:
+    now = timezone.now()
+    Subscription.objects.filter(
+        supporter=supporter,
+        status__in=(SubscriptionStatus.SUBSCRIBED, SubscriptionStatus.PENDING),
+    ).update(status=SubscriptionStatus.UNSUBSCRIBED, unsubscribed_at=now)
+    SupporterEmail.objects.filter(supporter=supporter).delete()
+    supporter.tags.clear()
+    supporter.organizations.clear()
+    for name in _IDENTITY:
+        setattr(supporter, name, "")
+    supporter.email = f"erased-{supporter.pk}@anonymized.invalid"
+    supporter.anonymized_at = now
+    supporter.save()
+
+
+def _own_or_through(link) -> bool:
+    return link.model in (Subscription, SupporterEmail) or link.model._meta.auto_created
+
+
+@transaction.atomic
+def anonymize_supporter(*, supporter: Supporter, actor, reason: str = "") -> dict:
+    """Remove who the person is; their actions stay as anonymous rows (a petition still
+    counts the signature, without a name)."""
+    if supporter.anonymized_at:
+        raise ValidationError("This record is already anonymized.")
+    cleared = {}
+    activities = Activity.objects.filter(supporter=supporter)
+    activities.filter(kind="supporters.merged").update(summary="Merged two records")
+    cleared["supporters.activity"] = activities.update(data={})
+    for link in supporter_links():
+        if _own_or_through(link) or link.model is Activity:
+            continue
+        count = _blank_personal_fields(link, supporter)
+        if count:
+            cleared[link.label] = count
+    _strip_identity(supporter)
+    record_audit(
+        actor=actor,
+        action="supporter.anonymized",
+        obj=supporter,
+        summary="Anonymized on request (CCPA)",
+        data={"cleared": cleared, "reason": reason},
+    )
+    return cleared
+
+
+@transaction.atomic
+def delete_supporter_data(*, supporter: Supporter, actor, reason: str = "") -> dict:
+    """Delete the person's rows everywhere, keeping only their consent history on an empty
+    record. Rows another app must keep (its foreign key protects them, as bookkeeping may)
+    are anonymized instead, and the audit entry names them."""
+    if supporter.anonymized_at:
+        raise ValidationError("This record is already anonymized.")
+    deleted, kept = {}, {}
+    for link in supporter_links():
+        if _own_or_through(link) or link.model is Activity:
+            continue
+        rows = link.rows(supporter)
+        if link.field.remote_field.on_delete in (models.PROTECT, models.RESTRICT):
+            _blank_personal_fields(link, supporter)
+            kept[link.label] = rows.count()
+            continue
+        try:
+            with transaction.atomic():
+                count, _details = rows.delete()
+            if count:
+                deleted[link.label] = count
+        except (ProtectedError, RestrictedError):
+            _blank_personal_fields(link, supporter)
+            kept[link.label] = rows.count()
+    activities = Activity.objects.filter(supporter=supporter)
+    deleted["supporters.activity"] = activities.count()
+    activities.delete()
+    _strip_identity(supporter)
+    record_audit(
+        actor=actor,
+        action="supporter.deleted",
+        obj=supporter,
+        summary="Personal data deleted on request (CCPA); consent history kept",
+        data={"deleted": deleted, "kept_anonymized": kept, "reason": reason},
+    )
+    return {"deleted": deleted, "kept_anonymized": kept}

@@ -1,0 +1,47 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+STAFF_URLS = [
+    "/admin/supporters/duplicates/",
+    "/admin/supporters/imports/",
+    "/admin/supporters/export/",
+    "/admin/supporters_people/",
+    "/admin/supporters_lists/",
+]
+
+
+@pytest.mark.parametrize("url", STAFF_URLS)
+def test_editor_gets_403(client, editor, url):
+    client.force_login(editor)
+    assert client.get(url).status_code in (302, 403)
+    response = client.get(url, follow=True)
+    assert "maria" not in response.content.decode().lower()
+
+
+def test_editor_never_sees_the_menu_or_a_person(client, editor, person):
+    client.force_login(editor)
+    assert client.get(f"/admin/supporters/people/{person.pk}/export.json").status_code == 403
+    assert client.get(f"/admin/supporters/people/{person.pk}/privacy/").status_code == 403
+    home = client.get("/admin/").content.decode()
+    assert "/admin/supporters_people/" not in home
+
+
+@pytest.mark.parametrize("url", STAFF_URLS)
+def test_anonymous_is_sent_to_login(client, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+
+def test_organizer_sees_people_and_the_timeline(client, organizer, person):
+    from droplwop.supporters.services import record_activity
+
+    record_activity(
+        supporter=person, kind="events.registered", summary="Registered for the town hall"
+    )
+    client.force_login(organizer)
+    assert "/admin/supporters_people/" in client.get("/admin/").content.decode()
+    page = client.get(f"/admin/supporters_people/inspect/{person.pk}/").content.decode()
+    assert "Registered for the town hall" in page
+    assert client.get("/admin/supporters/duplicates/").status_code == 200
