@@ -45,7 +45,6 @@ class EventEditView(EditView):
             messages.warning(
                 self.request,
                 _("You changed the dates or the joining details. Tell the registrants?"),
-                extra_tags="safe",
             )
             return redirect(url)
         return response

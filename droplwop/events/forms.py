@@ -36,6 +36,34 @@ def session_choices(event, now=None):
     return choices
 
 
+class DescribedFieldsMixin:
+    """Tie each control to its help and error text (ids as in events/_field.html)."""
+
+    def _describe(self):
+        for name, field in self.fields.items():
+            ids = []
+            if field.help_text:
+                ids.append(f"id_{name}-help")
+            if name in self.errors:
+                ids.append(f"id_{name}-error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+    def _describe_help(self):
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"id_{name}-help"
+
+    def full_clean(self):
+        super().full_clean()
+        self._describe()
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        self._describe()
+
+
 class SessionChoiceMixin:
     def _add_session_field(self, event, initial_ids=None):
         if not offers_session_choice(event):
@@ -51,7 +79,7 @@ class SessionChoiceMixin:
         )
 
 
-class RegistrationForm(SessionChoiceMixin, forms.Form):
+class RegistrationForm(DescribedFieldsMixin, SessionChoiceMixin, forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
     email = forms.EmailField(
@@ -97,6 +125,7 @@ class RegistrationForm(SessionChoiceMixin, forms.Form):
             self.fields["opt_in"] = forms.BooleanField(
                 label=self.consent_text(language), required=False
             )
+        self._describe_help()
 
     def consent_text(self, language):
         from django.utils import translation
@@ -115,10 +144,11 @@ class RegistrationForm(SessionChoiceMixin, forms.Form):
         return [f for f in self if f.name != "website"]
 
 
-class ChangeSessionsForm(SessionChoiceMixin, forms.Form):
+class ChangeSessionsForm(DescribedFieldsMixin, SessionChoiceMixin, forms.Form):
     def __init__(self, *args, event, initial_ids=None, **kwargs):
         super().__init__(*args, **kwargs)
         self._add_session_field(event, initial_ids)
+        self._describe_help()
 
 
 class NotifyForm(forms.Form):

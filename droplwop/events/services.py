@@ -149,7 +149,7 @@ def register_for_event(
         created = registration is None
         if created:
             registration = Registration(event=event, supporter=supporter, source=source[:120])
-        was_active = registration.is_active
+        was_active = not created and registration.is_active
         registration.language = language if language in ("en", "es") else "en"
         registration.needs = needs or registration.needs
         registration.organization = organization or registration.organization

@@ -57,11 +57,10 @@ def test_notify_registrants_sends_each_person_once(client, organizer, registered
     assert send_organizer_message(message_id=message.pk) == 0
 
 
-def test_editing_joining_details_offers_to_notify(client, organizer, registered):
+def test_organizer_opens_the_event_editor_with_private_details(client, organizer, registered):
     client.force_login(organizer)
-    edit = reverse("event_records:edit", args=[registered.pk])
-    form = client.get(edit)
-    assert form.status_code == 200
+    html = client.get(reverse("event_records:edit", args=[registered.pk])).content.decode()
+    assert "Private joining details" in html and "hush-1234" in html
 
 
 def test_editor_cannot_see_registrants(client, editor, registered):

@@ -36,7 +36,7 @@ def _monthly(**fields):
     return event
 
 
-def test_third_monday_stays_at_7pm_pacific_across_daylight_saving():
+def test_third_monday_stays_at_7pm_pacific_across_daylight_saving(db):
     event = _monthly()
     found = occurrences(
         event,
@@ -53,7 +53,7 @@ def test_third_monday_stays_at_7pm_pacific_across_daylight_saving():
     assert all(o.ends_at - o.starts_at == timedelta(minutes=90) for o in found)
 
 
-def test_skip_and_move_one_occurrence():
+def test_skip_and_move_one_occurrence(db):
     event = _monthly()
     OccurrenceException.objects.create(
         event=event, original_start=datetime(2027, 2, 15, 19, tzinfo=PACIFIC)
@@ -157,7 +157,7 @@ def test_private_feed_has_joining_details_only_for_chosen_sessions(client, make_
     with translation.override("en"):
         url = reverse("events:private_feed", kwargs={"token": links.feed_token(registration)})
     response = client.get(url)
-    assert response["Cache-Control"] == "private, no-store"
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
     text = _unfolded(response.content)
     assert ZOOM in text and "hush-1234" in text
     assert len(icalendar.Calendar.from_ical(response.content).walk("VEVENT")) == 1
