@@ -164,7 +164,7 @@ def test_results_email_each_pledger_a_link_and_paying_it_fulfils_the_pledge(
     post_event(client, make_event("checkout.session.completed", completed_session(donation)))
     rosa.refresh_from_db()
     assert rosa.status == Pledge.Status.PAID
-    assert "está pagado" in client.get(pay_path).content.decode()
+    assert "está pagada" in client.get(pay_path).content.decode()
 
 
 def test_a_pledge_link_before_results_says_so(client, walk):
