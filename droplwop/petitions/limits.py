@@ -5,7 +5,8 @@ from django.conf import settings
 from droplwop.core.client_ip import request_ip_hash
 from droplwop.core.rate_limit import hit
 
-# Big webmail providers carry a real crowd in a viral spike; their burst limit is much higher.
+# Big webmail providers carry the real crowd of a viral spike: no burst limit per domain for
+# them (the per-address limit still applies). A burst from a small domain is a bot's pattern.
 COMMON_DOMAINS = frozenset(
     {
         "gmail.com",
@@ -43,7 +44,6 @@ def domain_allowed(email: str, scope: str = "sign") -> bool:
     if not domain:
         return True
     if domain in COMMON_DOMAINS:
-        limit, window = _setting("PETITIONS_COMMON_DOMAIN_LIMIT", (3000, 60))
-    else:
-        limit, window = _setting("PETITIONS_DOMAIN_LIMIT", (30, 60))
+        return True
+    limit, window = _setting("PETITIONS_DOMAIN_LIMIT", (30, 60))
     return hit(f"petitions.{scope}.domain", domain, limit=limit, window_seconds=window)

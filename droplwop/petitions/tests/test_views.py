@@ -1,0 +1,128 @@
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+
+from droplwop.petitions import selectors
+from droplwop.petitions.models import Signature
+
+pytestmark = pytest.mark.django_db
+
+
+def test_signing_redirects_to_thank_you_with_share_links(client, pages, petition, sign_post):
+    response = sign_post(pages["en"], list_publicly="on", comment="Bring them home")
+    assert response.status_code == 303
+    assert response["Location"] == pages["en"].url + "thanks/signed/"
+    thanks = client.get(response["Location"])
+    body = thanks.content.decode()
+    assert "Thank you for signing!" in body
+    assert "Thanks from the test." in body
+    for network in ("https://wa.me/", "facebook.com/sharer", "x.com/intent", "mailto:"):
+        assert network in body
+    assert selectors.count_signatures(petition) == 1
+    page = client.get(pages["en"].url).content.decode()
+    assert "José N." in page and "Bring them home" in page
+    assert "Nguyễn" not in page  # only the last initial is public
+
+
+def test_signing_again_says_already_signed(client, pages, petition, sign_post):
+    sign_post(pages["en"])
+    response = sign_post(pages["es"], email="JOSE@example.org")
+    assert response["Location"].endswith("thanks/already/")
+    body = client.get(response["Location"]).content.decode()
+    assert "Ya firmaste" in body
+    assert selectors.count_signatures(petition) == 1
+
+
+@pytest.mark.parametrize(
+    "first,last", [("José", "Hernández"), ("Thanh", "Nguyễn"), ("Sean", "O'Brien"), ("李", "王")]
+)
+def test_names_from_everywhere_are_kept_as_typed(pages, petition, sign_post, first, last):
+    response = sign_post(
+        pages["en"], first_name=first, last_name=last, email=f"{len(first)}{len(last)}x@example.org"
+    )
+    assert response.status_code == 303
+    supporter = Signature.objects.get(petition=petition).supporter
+    assert (supporter.first_name, supporter.last_name) == (first, last)
+
+
+def test_bad_email_and_zip_keep_what_was_typed_in_spanish(pages, petition, sign_post):
+    response = sign_post(pages["es"], email="jose@", zip_code="9411", comment="Con cariño")
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Escribe un correo electrónico" in body
+    assert "código postal de 5 dígitos" in body
+    assert 'value="jose@"' in body and 'value="9411"' in body and "Con cariño" in body
+    assert 'aria-describedby="id_email-error"' in body and 'id="id_email-error"' in body
+    assert not Signature.objects.exists()
+
+
+def test_oversized_fields_are_refused_cleanly(pages, sign_post):
+    response = sign_post(pages["en"], first_name="A" * 5000, comment="B" * 5000)
+    assert response.status_code == 400
+    assert "at most 100 characters" in response.content.decode()
+    assert not Signature.objects.exists()
+
+
+def test_closed_petition_says_so_and_stores_nothing(pages, closed, sign_post):
+    response = sign_post(pages["en"])
+    assert response.status_code == 409
+    assert "This petition is closed" in response.content.decode()
+    assert not Signature.objects.exists()
+
+
+def test_post_without_our_origin_explains_itself(client, pages):
+    response = client.post(
+        f"/en/petitions/sign/{pages['en'].pk}/",
+        {"first_name": "A", "last_name": "B", "email": "a@example.org", "zip_code": "94110"},
+        HTTP_ORIGIN="https://evil.example",
+    )
+    assert response.status_code == 403
+    assert "did not tell us that the form came from our site" in response.content.decode()
+    assert not Signature.objects.exists()
+
+
+def test_honeypot_pretends_success_and_stores_nothing(pages, sign_post):
+    response = sign_post(pages["en"], website="http://spam.example")
+    assert response.status_code == 303
+    assert not Signature.objects.exists()
+
+
+@override_settings(PETITIONS_IP_LIMIT=(5, 600))
+def test_flood_from_one_address_is_capped_before_any_write(
+    pages, sign_post, django_assert_max_num_queries
+):
+    for i in range(5):
+        assert sign_post(pages["en"], email=f"bot{i}@example.org").status_code == 303
+    with django_assert_max_num_queries(0):
+        response = sign_post(pages["en"], email="bot-extra@example.org")
+    assert response.status_code == 429
+    assert Signature.objects.count() == 5
+
+
+@override_settings(PETITIONS_DOMAIN_LIMIT=(3, 60))
+def test_burst_from_one_email_domain_is_capped(pages, sign_post):
+    codes = [sign_post(pages["en"], email=f"p{i}@burst.example").status_code for i in range(5)]
+    assert codes == [303, 303, 303, 429, 429]
+    assert Signature.objects.count() == 3
+    cache.clear()
+
+
+def test_confirm_link_shows_a_button_then_counts(client, pages, petition, sign_post, mailoutbox):
+    petition.confirmation_required = True
+    petition.save()
+    response = sign_post(pages["es"])
+    assert response["Location"].endswith("thanks/confirm/")
+    link = mailoutbox[0].body.split("http://127.0.0.1:8000")[1].split()[0]
+    assert client.get(link).status_code == 200
+    assert selectors.count_signatures(petition) == 0
+    confirmed = client.post(link)
+    assert confirmed.status_code == 303
+    assert selectors.count_signatures(petition) == 1
+    assert client.get(link[:-5] + "xxxx/").status_code == 404
+
+
+def test_home_page_lists_open_petitions_with_progress(client, pages, sign_post):
+    sign_post(pages["en"])
+    body = client.get("/en/").content.decode()
+    assert "Test petition" in body
+    assert "1 signature" in body
