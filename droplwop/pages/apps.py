@@ -5,3 +5,17 @@ class PagesConfig(AppConfig):
     name = "droplwop.pages"
     label = "pages"
     verbose_name = "Public pages"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from droplwop.core import page_cache
+
+        from .models import Resource
+
+        # The resources library page shows these snippets; a cached copy must not outlive an edit.
+        uid = "droplwop.pages.resource_cache"
+        post_save.connect(page_cache.bump_generation, sender=Resource, dispatch_uid=f"{uid}.save")
+        post_delete.connect(
+            page_cache.bump_generation, sender=Resource, dispatch_uid=f"{uid}.delete"
+        )

@@ -1,11 +1,24 @@
-"""The coalition's public site in English and Spanish: home, about, get involved, news, resources."""
+"""The coalition's public site in English and Spanish: home, about, get involved, news, resources.
+
+Idempotent: every object is looked up before it is made, and nothing that exists is rewritten.
+"""
 
 from wagtail.models import Collection, Locale, Page, Site
 
-from droplwop.core.demo_tools import publish, upsert_page
-from droplwop.core.models import FooterText, MainMenu, MainMenuItem, OrganizationSettings
+from droplwop.core.demo_tools import add_menu_item, publish, upsert_page
+from droplwop.core.models import FooterText, OrganizationSettings
 
-from .models import HomePage, StandardPage
+from . import demo_content as content
+from .demo_files import ensure_pdf_document, ensure_share_image
+from .models import (
+    GetInvolvedPage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    Resource,
+    ResourceIndexPage,
+    StandardPage,
+)
 
 
 def _locales(context):
@@ -31,7 +44,9 @@ def _home(context):
             title="Drop LWOP",
             slug="home",
             mission="End life without parole in California.",
-            intro="<p>More than 5,000 people in California are sentenced to die in prison. We work for the chance of every one of them to come home.</p>",
+            intro="<p>More than 5,000 people in California are serving life without parole, a "
+            "sentence to die in prison. We work so that every one of them has the chance to come "
+            "home.</p>",
             primary_action_label="Get involved",
         )
         root.add_child(instance=home)
@@ -49,7 +64,11 @@ def _home(context):
         es_home = home.copy_for_translation(context.locales["es"])
         es_home.title = "Drop LWOP"
         es_home.mission = "Acabar con la cadena perpetua sin libertad condicional en California."
-        es_home.intro = "<p>Más de 5,000 personas en California están condenadas a morir en prisión. Luchamos para que cada una de ellas tenga la oportunidad de volver a casa.</p>"
+        es_home.intro = (
+            "<p>Más de 5,000 personas en California cumplen cadena perpetua sin libertad "
+            "condicional, una condena a morir en prisión. Trabajamos para que cada una de ellas "
+            "tenga la oportunidad de volver a casa.</p>"
+        )
         es_home.primary_action_label = "Participa"
         es_home.save()
         publish(es_home)
@@ -58,58 +77,211 @@ def _home(context):
 
 def _settings(context):
     org = OrganizationSettings.load()
-    org.name = "Drop LWOP Coalition"
-    org.contact_email = "info@droplwop.example.org"
-    org.instagram_url = "https://www.instagram.com/drop_lwop/"
-    org.facebook_url = "https://www.facebook.com/droplwopcoalition/"
-    org.save()
+    image = ensure_share_image(**content.SHARE_IMAGE)
+    wanted = {
+        "name": "Drop LWOP Coalition",
+        "contact_email": "info@droplwop.example.org",
+        "instagram_url": "https://www.instagram.com/drop_lwop/",
+        "facebook_url": "https://www.facebook.com/droplwopcoalition/",
+        "tagline_en": "End life without parole in California",
+        "tagline_es": "Acabar con la cadena perpetua sin libertad condicional en California",
+    }
+    changed = [name for name, value in wanted.items() if not getattr(org, name)]
+    for name in changed:
+        setattr(org, name, wanted[name])
+    if org.default_share_image_id is None:
+        org.default_share_image = image
+        changed.append("default_share_image")
+    if changed:
+        org.save()
 
 
-def _menus(context, pages):
-    for code, locale in context.locales.items():
-        menu, created = MainMenu.objects.get_or_create(
-            locale=locale, defaults={"name": "Main menu"}
-        )
-        if not created:
-            continue
-        for order, (key, label) in enumerate(pages[code]):
-            MainMenuItem.objects.create(menu=menu, sort_order=order, label=label, page=key)
+def _footer(context):
     footers = {
-        "en": "<p>A coalition of people inside, their families, formerly incarcerated people and advocates working to end life without parole in California.</p>",
-        "es": "<p>Una coalición de personas presas, sus familias, personas antes encarceladas y defensores que trabajan para acabar con la cadena perpetua sin libertad condicional en California.</p>",
+        "en": "<p>A coalition of people inside, their families, formerly incarcerated people and "
+        "advocates working to end life without parole in California.</p>",
+        "es": "<p>Una coalición de personas presas, sus familias, personas que estuvieron en "
+        "prisión y defensores que trabajan para acabar con la cadena perpetua sin libertad "
+        "condicional en California.</p>",
     }
     for code, body in footers.items():
         FooterText.objects.get_or_create(locale=context.locales[code], defaults={"body": body})
+
+
+def _get_involved(context, library):
+    home = context.homes["en"]
+
+    def fields(code):
+        text = content.GET_INVOLVED[code]
+        ways = []
+        for title, description in text["ways"]:
+            way = {"title": title, "description": description}
+            if "orientation" in description or "orientación" in description:
+                way |= {"link_label": text["library_link"], "link_page": library[code]}
+            ways.append(("way", way))
+        return {
+            "title": text["title"],
+            "summary": text["summary"],
+            "intro": text["intro"],
+            "ways": ways,
+        }
+
+    return upsert_page(
+        parent=home,
+        model=GetInvolvedPage,
+        slug="get-involved",
+        en=fields("en"),
+        es={**fields("es"), "slug": "participa"},
+    )
+
+
+def _about(context, get_involved):
+    def fields(code):
+        text = content.ABOUT[code]
+        return {
+            "title": text["title"],
+            "summary": text["summary"],
+            "body": [
+                ("text", text["text"]),
+                ("quote", {"quote": text["quote"], "attribution": text["attribution"]}),
+                (
+                    "call_to_action",
+                    {
+                        "heading": text["cta_heading"],
+                        "text": text["cta_text"],
+                        "button_label": text["cta_button"],
+                        "page": get_involved[code],
+                    },
+                ),
+            ],
+        }
+
+    return upsert_page(
+        parent=context.homes["en"],
+        model=StandardPage,
+        slug="about",
+        en=fields("en"),
+        es={**fields("es"), "slug": "acerca"},
+    )
+
+
+def _upsert_post(*, index_en, es_locale, slug, shared, en, es, tags):
+    """upsert_page for a news post, with its tags set before the one publish of each language."""
+    post = NewsPage.objects.child_of(index_en).filter(slug=slug).first()
+    if post is None:
+        post = NewsPage(slug=slug, **shared, **en)
+        post.tags.add(*tags["en"])
+        index_en.add_child(instance=post)
+        publish(post)
+    translation = post.get_translation_or_none(es_locale)
+    if translation is None:
+        translation = post.copy_for_translation(es_locale, copy_parents=True)
+        for name, value in es.items():
+            setattr(translation, name, value)
+        translation.tags.set(tags["es"])
+        translation.save()
+        publish(translation)
+    return post, translation
+
+
+def _news(context):
+    index_en, index_es = upsert_page(
+        parent=context.homes["en"],
+        model=NewsIndexPage,
+        slug="news",
+        en=content.NEWS_INDEX["en"],
+        es=content.NEWS_INDEX["es"],
+    )
+    posts = []
+    for item in content.NEWS_POSTS:
+        shared = {"kind": item["kind"], "date": item["date"]}
+        if item["kind"] == "press_release":
+            shared |= content.MEDIA_CONTACT
+
+        def fields(code, item=item):
+            text = dict(item[code])
+            body = [("text", text.pop("body"))]
+            if "quote" in text:
+                body.append(
+                    ("quote", {"quote": text.pop("quote"), "attribution": text.pop("attribution")})
+                )
+            return {**text, "body": body}
+
+        post_en, post_es = _upsert_post(
+            index_en=index_en,
+            es_locale=context.locales["es"],
+            slug=item["slug"],
+            shared=shared,
+            en=fields("en"),
+            es=fields("es"),
+            tags=item["tags"],
+        )
+        posts.append((post_en, post_es))
+    return (index_en, index_es), posts
+
+
+def _document(spec):
+    title, filename, kind, code = spec
+    blocks = (content.ORIENTATION if kind == "orientation" else content.FACT_SHEET)[code]
+    return ensure_pdf_document(title=title, filename=filename, blocks=blocks)
+
+
+def _resources(context):
+    index_en, index_es = upsert_page(
+        parent=context.homes["en"],
+        model=ResourceIndexPage,
+        slug="resources",
+        en=content.RESOURCE_INDEX["en"],
+        es=content.RESOURCE_INDEX["es"],
+    )
+    en, es = context.locales["en"], context.locales["es"]
+    for item in content.RESOURCES:
+        shared = {
+            "kind": item["kind"],
+            "language": item["language"],
+            "url": item.get("url", ""),
+            "published": item["published"],
+            "featured": item["featured"],
+        }
+        resource = Resource.objects.filter(locale=en, title=item["en"]["title"]).first()
+        if resource is None:
+            document = _document(item["document"]) if "document" in item else None
+            resource = Resource.objects.create(locale=en, document=document, **shared, **item["en"])
+        if resource.get_translation_or_none(es) is None:
+            translation = resource.copy_for_translation(es)
+            for name, value in item["es"].items():
+                setattr(translation, name, value)
+            translation.save()
+    return index_en, index_es
 
 
 def load(context):
     _locales(context)
     _home(context)
     _settings(context)
-    home_en = context.homes["en"]
-    about_en, about_es = upsert_page(
-        parent=home_en,
-        model=StandardPage,
-        slug="about",
-        en={
-            "title": "What is LWOP?",
-            "body": [
-                (
-                    "text",
-                    "<p>Life without the possibility of parole is a sentence to die in prison.</p>",
-                )
-            ],
-        },
-        es={
-            "title": "¿Qué es LWOP?",
-            "slug": "acerca",
-            "body": [
-                (
-                    "text",
-                    "<p>La cadena perpetua sin posibilidad de libertad condicional es una condena a morir en prisión.</p>",
-                )
-            ],
-        },
-    )
-    context.made["about"] = (about_en, about_es)
-    _menus(context, {"en": [(about_en, "What is LWOP?")], "es": [(about_es, "¿Qué es LWOP?")]})
+    _footer(context)
+    library = dict(zip(("en", "es"), _resources(context), strict=True))
+    get_involved = dict(zip(("en", "es"), _get_involved(context, library), strict=True))
+    about = dict(zip(("en", "es"), _about(context, get_involved), strict=True))
+    news_index, posts = _news(context)
+    news = dict(zip(("en", "es"), news_index, strict=True))
+
+    for code, home in context.homes.items():
+        # Fresh from the database: the tree has grown since `home` was read, and a save of the
+        # stale copy would write back an old child count.
+        home = HomePage.objects.get(pk=home.pk)
+        if home.primary_action_page_id is None:
+            home.primary_action_page = get_involved[code]
+            publish(home)
+        context.homes[code] = home
+
+    for order, (key, pages) in enumerate(
+        [("about", about), ("news", news), ("get_involved", get_involved), ("resources", library)]
+    ):
+        add_menu_item(context, pages=pages, labels=content.MENU[key], order=order * 10)
+
+    context.made["about"] = (about["en"], about["es"])
+    context.made["get_involved"] = (get_involved["en"], get_involved["es"])
+    context.made["news_index"] = (news["en"], news["es"])
+    context.made["resources"] = (library["en"], library["es"])
+    context.made["news_posts"] = posts

@@ -1,7 +1,10 @@
-"""Reads of public content used by pages, feeds and the home page."""
+"""Reads of public content used by pages, feeds, search and the home page."""
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
+from .models.comments import Comment, CommentStatus
 from .models.news import NewsPage
 from .models.resources import Resource, ResourceLanguage
 
@@ -36,3 +39,30 @@ def list_resources(*, locale, kind: str = "", language: str = ""):
     if language:
         resources = resources.filter(Q(language=language) | Q(language=ResourceLanguage.BOTH))
     return resources
+
+
+def list_approved_comments(*, post):
+    """The approved comments that open a thread, each with its approved replies."""
+    approved = Comment.objects.filter(status=CommentStatus.APPROVED)
+    return (
+        approved.filter(post=post, parent__isnull=True)
+        .prefetch_related(Prefetch("replies", queryset=approved.order_by("created_at", "id")))
+        .order_by("created_at", "id")
+    )
+
+
+def list_pending_comments():
+    return Comment.objects.filter(status=CommentStatus.PENDING).select_related("post")
+
+
+def search_site(*, query: str, locale, page_limit: int = 50, resource_limit: int = 20):
+    """Pages and library items of one language that match `query`, best first."""
+    pages = list(
+        Page.objects.live().public().filter(locale=locale).specific().search(query)[:page_limit]
+    )
+    resources = list(
+        get_search_backend().search(
+            query, Resource.objects.filter(locale=locale).select_related("document")
+        )[:resource_limit]
+    )
+    return pages, resources

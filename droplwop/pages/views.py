@@ -1,15 +1,111 @@
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from wagtail.models import Locale
+
+from droplwop.core import rate_limit
+from droplwop.core.client_ip import request_ip_hash
+from droplwop.core.origin_check import is_same_origin
+
+from . import selectors, services
+from .forms import CommentForm
+from .models.comments import Comment, CommentStatus
+from .models.news import NewsPage
+from .models.resources import ResourceIndexPage
 
 MAX_QUERY_LENGTH = 200
+COMMENTS_PER_WINDOW = 5
+COMMENT_WINDOW_SECONDS = 600
 
 
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
+    results = []
+    library = None
     if query:
         locale = Locale.get_active()
-        results = Page.objects.live().public().filter(locale=locale).specific().search(query)
+        pages, resources = selectors.search_site(query=query, locale=locale)
+        library = ResourceIndexPage.objects.live().filter(locale=locale).first()
+        results = [{"page": page} for page in pages] + [
+            {"resource": resource} for resource in resources
+        ]
     page = Paginator(results, 10).get_page(request.GET.get("page", "1"))
-    return TemplateResponse(request, "pages/search.html", {"query": query, "results": page})
+    return TemplateResponse(
+        request, "pages/search.html", {"query": query, "results": page, "library": library}
+    )
+
+
+# News posts are cached whole for anonymous visitors, so the comment form carries no CSRF
+# token: its POST comes here, csrf_exempt, and is accepted only from this site's own pages
+# (Origin/Referer), with a honeypot field and a per-address limit against floods.
+@csrf_exempt
+def post_comment(request, post_id: int):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    post = get_object_or_404(NewsPage.objects.live().public(), pk=post_id)
+    if not post.comments_enabled:
+        raise Http404
+    form = CommentForm(request.POST, prefix_id=_form_prefix(request.POST.get("parent")))
+    if not is_same_origin(request):
+        form.add_error(None, _("Please send your comment from the page of the post."))
+        return _show_post_with_form(request, post, form, status=403)
+    if form.is_bot():
+        # Answer as if it worked so the bot learns nothing; nothing is stored.
+        return _back_to_post(post)
+    if not rate_limit.hit(
+        "pages.comment",
+        request_ip_hash(request),
+        limit=COMMENTS_PER_WINDOW,
+        window_seconds=COMMENT_WINDOW_SECONDS,
+    ):
+        form.add_error(
+            None,
+            _("Many comments came from your connection just now. Please try again later."),
+        )
+        return _show_post_with_form(request, post, form, status=429)
+    if not form.is_valid():
+        return _show_post_with_form(request, post, form, status=400)
+    parent = None
+    if form.cleaned_data["parent"]:
+        parent = Comment.objects.filter(
+            pk=form.cleaned_data["parent"], post=post, status=CommentStatus.APPROVED
+        ).first()
+        if parent is None:
+            form.add_error(None, _("The comment you replied to is no longer shown."))
+            return _show_post_with_form(request, post, form, status=400)
+    services.submit_comment(
+        post=post,
+        name=form.cleaned_data["name"],
+        email=form.cleaned_data["email"],
+        body=form.cleaned_data["body"],
+        parent=parent,
+        ip_hash=request_ip_hash(request),
+        language=get_language() or post.locale.language_code,
+    )
+    return _back_to_post(post)
+
+
+def _form_prefix(parent_value) -> str:
+    return f"reply-{parent_value}" if parent_value and str(parent_value).isdigit() else "comment"
+
+
+def _back_to_post(post):
+    return HttpResponseRedirect(f"{post.url}?comment=sent#comments")
+
+
+def _show_post_with_form(request, post, form, *, status: int):
+    """Render the post again, uncached, with the visitor's text and what to fix."""
+    context = post.get_context(request)
+    parent = form.data.get("parent", "")
+    if parent and parent.isdigit():
+        context["reply_form"] = form
+        context["reply_to"] = int(parent)
+    else:
+        context["comment_form"] = form
+    response = TemplateResponse(request, post.get_template(request), context, status=status)
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,3 +1,4 @@
+from .comments import Comment, CommentStatus
 from .get_involved import GetInvolvedPage
 from .home import HomePage
 from .news import NewsIndexPage, NewsPage, NewsPageTag
@@ -5,6 +6,8 @@ from .resources import Resource, ResourceIndexPage
 from .standard import StandardPage
 
 __all__ = [
+    "Comment",
+    "CommentStatus",
     "GetInvolvedPage",
     "HomePage",
     "NewsIndexPage",

@@ -12,6 +12,8 @@ from wagtail.search import index
 from droplwop.core.blocks import body_blocks
 from droplwop.core.models import BasePage
 
+from .comments import BODY_MAX_LENGTH
+
 
 class NewsKind(models.TextChoices):
     NEWS = "news", _("News")
@@ -99,6 +101,21 @@ class NewsPage(BasePage):
         verbose_name_plural = _("news posts")
 
     og_type = "article"
+    # Posts keep the site's default page cache: the comment form posts to a csrf_exempt view
+    # (pages.views.post_comment) that checks the origin, a honeypot and a per-address limit,
+    # and moderating a comment makes the cache forget its pages.
+
+    def get_context(self, request, *args, **kwargs):
+        from droplwop.pages.forms import CommentForm
+        from droplwop.pages.selectors import list_approved_comments
+
+        context = super().get_context(request, *args, **kwargs)
+        if self.comments_enabled:
+            context["comments"] = list_approved_comments(post=self)
+            context["comment_form"] = CommentForm()
+            context["comment_sent"] = request.GET.get("comment") == "sent"
+            context["body_max_length"] = BODY_MAX_LENGTH
+        return context
 
     @property
     def has_media_contact(self):

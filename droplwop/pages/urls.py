@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import feeds, views
+
+# Served under /<lang>/ by droplwop/urls.py, before Wagtail's page routes.
+urlpatterns = [
+    path("search/", views.search, name="search"),
+    path("feeds/news.rss", feeds.NewsRssFeed(), name="news_rss"),
+    path("feeds/news.atom", feeds.NewsAtomFeed(), name="news_atom"),
+    path("comments/<int:post_id>/", views.post_comment, name="comment"),
+]
