@@ -5,8 +5,8 @@ audit row. Reads of case pages and files are audited too."""
 from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -35,15 +35,14 @@ def case_view(view):
     return wrapper
 
 
-def lead_only(request, case):
-    if not (
-        selectors.is_case_admin(request.user)
-        or selectors.member_role(request.user, case) == MemberRole.LEAD
+def refuse_unless_lead(request, case):
+    """None for the case lead or an administrator; otherwise an audited 403 response."""
+    if selectors.is_case_admin(request.user) or (
+        selectors.member_role(request.user, case) == MemberRole.LEAD
     ):
-        record_audit(
-            actor=request.user, action="case.access_denied", obj=case, summary=request.path
-        )
-        raise PermissionDenied
+        return None
+    record_audit(actor=request.user, action="case.access_denied", obj=case, summary=request.path)
+    return HttpResponseForbidden(_("Only the case lead can change the team."))
 
 
 def dashboard(request):
@@ -125,6 +124,8 @@ def _detail_context(request, case, **bound):
 
 
 def _detail(request, case, status=200, **bound):
+    # Rendering the case page is a read of the case, whatever brought the user here.
+    record_audit(actor=request.user, action="case.viewed", obj=case)
     return TemplateResponse(
         request,
         "cases/admin/case_detail.html",
@@ -135,7 +136,6 @@ def _detail(request, case, status=200, **bound):
 
 @case_view
 def case_detail(request, case):
-    record_audit(actor=request.user, action="case.viewed", obj=case)
     return _detail(request, case)
 
 
@@ -175,7 +175,9 @@ def cdcr_add(request, case):
 @require_POST
 @case_view
 def member_add(request, case):
-    lead_only(request, case)
+    refused = refuse_unless_lead(request, case)
+    if refused:
+        return refused
     from droplwop.users.models import User
 
     form = forms.MemberForm(request.POST)
@@ -199,7 +201,9 @@ def member_add(request, case):
 @require_POST
 @case_view
 def member_remove(request, case, member_id):
-    lead_only(request, case)
+    refused = refuse_unless_lead(request, case)
+    if refused:
+        return refused
     member = get_object_or_404(CaseMember, pk=member_id, case=case)
     try:
         services.remove_member(actor=request.user, case=case, member=member)

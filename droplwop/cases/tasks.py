@@ -25,7 +25,7 @@ def send_task_reminder_task(task_id: int) -> None:
 
 @task()
 def send_task_reminders_task() -> None:
-    """Run daily (cron: `manage.py cases_send_reminders`, or enqueue this)."""
+    """The daily sweep, for schedulers that enqueue tasks; cron can run `cases_send_reminders`."""
     from .services import send_task_reminders
 
     send_task_reminders()

@@ -21,7 +21,9 @@ def test_spanish_letter_reaches_the_packet(live_server, demo, page, axe_violatio
     page.get_by_label("Tu relación").select_option("faith")
     page.get_by_label("Ciudad").fill("Visalia")
     page.get_by_label("¿Cómo conoces a esta persona?").fill("Somos de la misma parroquia.")
-    page.get_by_label("Tu carta").fill("Estimado Gobernador: Teresa ha cambiado <de verdad>.")
+    page.get_by_label("Tu carta", exact=True).fill(
+        "Estimado Gobernador: Teresa ha cambiado <de verdad>."
+    )
     page.get_by_label("Autorizo al equipo").check()
     page.get_by_role("button", name="Enviar mi carta").click()
     assert page.get_by_role("status").filter(has_text="Gracias").is_visible()
@@ -39,11 +41,15 @@ def test_spanish_letter_reaches_the_packet(live_server, demo, page, axe_violatio
     page.get_by_role("button", name="Build a new packet").click()
     link = page.get_by_role("link", name="Download the packet")
     link.wait_for()
-    pdf = page.request.get(link.get_attribute("href")).body()
+    pdf = page.request.get(live_server.url + link.get_attribute("href")).body()
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
 
-    assert "Estimado Gobernador: Teresa ha cambiado <de verdad>." in text
-    assert "Written in Spanish" in text
-    exhibits = [text.index(f"Exhibit {n}\n") for n in (1, 2, 3)]
-    assert exhibits == sorted(exhibits)
-    assert text.index("Marta Prueba", exhibits[0]) > text.index("Application summary", 300)
+    # After the table of contents, the summary, then the exhibits in order: the two letters the
+    # demo team approved earlier, then this one, then the petition.
+    body = text[text.index("Application summary", text.index("Table of contents") + 40) :]
+    positions = [body.index(f"Exhibit {n}") for n in (1, 2, 3)]
+    assert positions == sorted(positions)
+    third = body[positions[2] :]
+    assert third.index("Marta Prueba") < third.index("Estimado Gobernador")
+    assert "Estimado Gobernador: Teresa ha cambiado <de verdad>." in third
+    assert "Written in Spanish" in third
