@@ -2,6 +2,7 @@
 likely duplicates, and the signup page in English and Spanish. Idempotent."""
 
 import random
+import unicodedata
 
 from droplwop.core.demo_tools import upsert_page
 
@@ -40,6 +41,10 @@ ZIPS = ["90012", "90806", "94612", "95814", "93721", "92101", "95112", "90220"]
 CONSENT = "Demo signup: yes, email me. I can unsubscribe at any time."
 
 
+def _ascii(name: str) -> str:
+    return unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+
+
 def _lists():
     made = {}
     for slug, fields in LISTS.items():
@@ -54,7 +59,7 @@ def _people(lists, tags, organizations):
         first, last = FIRST[n % len(FIRST)], LAST[n % len(LAST)]
         language = "es" if n % 3 == 0 else "en"
         supporter, created = find_or_create_supporter(
-            email=f"{first.lower().replace('ó', 'o').replace('í', 'i')}.{last.lower()}{n}@example.org",
+            email=f"{_ascii(first)}.{_ascii(last)}{n}@example.org",
             first_name=first,
             last_name=last,
             zip_code=ZIPS[n % len(ZIPS)],

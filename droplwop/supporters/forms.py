@@ -16,7 +16,19 @@ class ListChoiceField(forms.ModelMultipleChoiceField):
         return obj.name_in(get_language())
 
 
-class SignupForm(forms.Form):
+class ErrorsTiedToFields:
+    """Each field in error says so to screen readers and points at its message."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = f"{self.auto_id % name}-error"
+
+
+class SignupForm(ErrorsTiedToFields, forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
     email = forms.EmailField(label=_("Email"), max_length=254)
@@ -51,7 +63,7 @@ class SignupForm(forms.Form):
             self.initial.setdefault("language", get_language() or "en")
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(ErrorsTiedToFields, forms.Form):
     lists = ListChoiceField(
         label=_("Lists you receive"), queryset=EmailList.objects.none(), required=False
     )

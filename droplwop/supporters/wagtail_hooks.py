@@ -6,7 +6,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.admin.views.generic import CreateView, DeleteView, EditView, InspectView
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from droplwop.core.audit import record_audit
@@ -46,6 +46,15 @@ class SupporterDeleteView(DeleteView):
         return redirect("supporters_admin:privacy", kwargs["pk"])
 
 
+class SupporterIndexView(IndexView):
+    """A person's name opens their page (record, subscriptions, timeline), not the edit form."""
+
+    def _get_title_column(self, *args, **kwargs):
+        column = super()._get_title_column(*args, **kwargs)
+        column.get_url = self.get_inspect_url
+        return column
+
+
 class SupporterInspectView(InspectView):
     template_name = "supporters/admin/supporter_inspect.html"
 
@@ -70,6 +79,7 @@ class SupporterViewSet(ModelViewSet):
     list_per_page = 50
     inspect_view_enabled = True
     inspect_view_class = SupporterInspectView
+    index_view_class = SupporterIndexView
     add_view_class = AuditedCreateView
     edit_view_class = AuditedEditView
     delete_view_class = SupporterDeleteView

@@ -42,9 +42,10 @@ class Command(BaseCommand):
         result = {"rows": job.total_rows, "preview_seconds": round(preview_seconds, 2)}
         result.update({k: figures[k] for k in ("new", "updated", "invalid")})
         if not dry_run:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             job = run_import(job_id=job.pk)
             result["import_seconds"] = round(time.perf_counter() - started, 2)
+            result["import_cpu_seconds"] = round(time.process_time() - cpu, 2)
             result.update(new=job.new_count, updated=job.updated_count, invalid=job.invalid_count)
         self.stdout.write(
             _dumps(result) if options["json"] else " ".join(f"{k}={v}" for k, v in result.items())
