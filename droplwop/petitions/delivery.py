@@ -15,8 +15,13 @@ from django.utils import timezone, translation
 from pypdf import PdfWriter
 from weasyprint import HTML
 
-from .models import DeliveryFile
-from .selectors import count_online_signatures, count_signatures, list_signers_for_delivery
+from .models import DeliveryFile, SignOnLetter
+from .selectors import (
+    count_online_signatures,
+    count_signatures,
+    list_signers_for_delivery,
+    list_verified_organizations,
+)
 
 CHUNK = 2500
 
@@ -33,8 +38,11 @@ def render_delivery_pdf(petition, *, on_progress=None) -> bytes:
             confirmed=Count("id", filter=Q(confirmed_at__isnull=False))
         )
         total_signers = counts["confirmed"]
+        letter = SignOnLetter.objects.filter(pk=petition.pk).first()
         context = {
             "petition": petition,
+            "text": letter.letter_en if letter else petition.text,
+            "organizations": list_verified_organizations(letter) if letter else [],
             "targets": list(petition.targets.all()),
             "online": count_online_signatures(petition),
             "paper": petition.paper_count,

@@ -98,12 +98,15 @@ def _targets():
     governor, _ = Target.objects.get_or_create(
         name="Gavin Newsom",
         title="Governor",
-        defaults={"office": "Office of the Governor of California, Sacramento"},
+        defaults={
+            "office": "Office of the Governor of California, Sacramento",
+            "title_es": "Gobernador",
+        },
     )
     attorney_general, _ = Target.objects.get_or_create(
         name="Rob Bonta",
         title="Attorney General",
-        defaults={"office": "California Department of Justice"},
+        defaults={"office": "California Department of Justice", "title_es": "Fiscal General"},
     )
     return governor, attorney_general
 
@@ -178,6 +181,12 @@ def load(context):
             "without the possibility of parole in California to a sentence that allows a parole "
             "hearing. People change over decades; a parole board should be able to see it."
         ),
+        text_es=(
+            "Pedimos al gobernador Newsom que use su poder de clemencia para conmutar toda condena "
+            "de cadena perpetua sin posibilidad de libertad condicional en California por una "
+            "condena que permita una audiencia de libertad condicional. Las personas cambian con "
+            "los años; una junta de libertad condicional debe poder verlo."
+        ),
         goal=10000,
         paper_count=412,
         public_list_enabled=True,
@@ -192,6 +201,12 @@ def load(context):
             "sentence of life without parole to a parole-eligible sentence, so that she can go "
             "before the parole board. She was 19 when she was sentenced, and has spent her years "
             "in prison on her healing and on mentoring younger women."
+        ),
+        text_es=(
+            "Petición ficticia de demostración. Pedimos al gobernador Newsom que conmute la condena "
+            "de cadena perpetua sin libertad condicional de Teresa Demo Example por una que le "
+            "permita presentarse ante la junta de libertad condicional. Tenía 19 años cuando la "
+            "condenaron y ha dedicado sus años en prisión a sanar y a acompañar a mujeres más jóvenes."
         ),
         goal=2500,
         confirmation_required=True,

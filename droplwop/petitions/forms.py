@@ -86,7 +86,9 @@ class SignatureForm(_ErrorsTiedToFields, forms.Form):
 class OrgSignatureForm(_ErrorsTiedToFields, forms.Form):
     organization = forms.CharField(label=_("Organization"), max_length=200)
     city = forms.CharField(label=_("City"), max_length=120, required=False)
-    org_website = forms.URLField(label=_("Organization website"), max_length=200, required=False)
+    org_website = forms.URLField(
+        label=_("Organization website"), max_length=200, required=False, assume_scheme="https"
+    )
     first_name = forms.CharField(label=_("Your first name"), max_length=100)
     last_name = forms.CharField(label=_("Your last name"), max_length=100)
     signer_title = forms.CharField(label=_("Your title"), max_length=150)

@@ -60,7 +60,8 @@ def list_public_signers(petition: Petition, *, limit: int = 30) -> list[dict]:
 
 
 def list_verified_organizations(letter) -> list:
-    return list(letter.org_signatures.filter(verified_at__isnull=False).order_by("organization"))
+    verified = letter.org_signatures.filter(verified_at__isnull=False)
+    return list(verified.select_related("supporter").order_by("organization"))
 
 
 def get_petition_page(petition: Petition, language_code: str):

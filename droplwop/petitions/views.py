@@ -32,7 +32,10 @@ def petition_page_context(page: PetitionPage, request, *, form=None, org_form=No
         "total": total,
         "percent": min(100, total * 100 // petition.goal) if petition.goal else 0,
         "is_open": petition.is_open(),
-        "targets": list(petition.targets.all()),
+        "petition_text": petition.text_in(language),
+        "targets": [
+            {"name": t.name, "title_display": t.title_in(language)} for t in petition.targets.all()
+        ],
         "form": form or SignatureForm(show_public_list=petition.public_list_enabled),
         "org_form": org_form or (OrgSignatureForm() if letter else None),
         "updates": list(petition.updates.all()[:5]),
@@ -62,7 +65,7 @@ def _live_page(page_id) -> PetitionPage:
 
 def _render_page(request, page, status, *, notice="", **forms):
     context = page.get_context(request)
-    context.update(petition_page_context(page, request, **forms))
+    context.update({name: form for name, form in forms.items() if form is not None})
     context["notice"] = notice
     return TemplateResponse(request, TEMPLATE, context, status=status)
 

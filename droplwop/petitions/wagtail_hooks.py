@@ -18,6 +18,7 @@ from .models import OrgSignature, Petition, PetitionUpdate, SignOnLetter, Target
 _RECORD_PANELS = [
     FieldPanel("title"),
     FieldPanel("text"),
+    FieldPanel("text_es"),
     FieldPanel("targets"),
     FieldPanel("goal"),
     FieldPanel("status"),
@@ -33,7 +34,7 @@ _RECORD_PANELS = [
 class TargetViewSet(SnippetViewSet):
     model = Target
     icon = "user"
-    list_display = ["name", "title", "office"]
+    list_display = ["name", "title", "title_es", "office"]
     search_fields = ["name", "title", "office"]
 
 

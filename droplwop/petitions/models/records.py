@@ -14,6 +14,7 @@ class Target(models.Model):
 
     name = models.CharField(_("name"), max_length=150)
     title = models.CharField(_("title"), max_length=150)
+    title_es = models.CharField(_("title (Spanish)"), max_length=150, blank=True)
     office = models.CharField(_("office"), max_length=200, blank=True)
 
     class Meta:
@@ -23,6 +24,9 @@ class Target(models.Model):
 
     def __str__(self):
         return f"{self.title} {self.name}".strip()
+
+    def title_in(self, language_code):
+        return self.title_es if language_code == "es" and self.title_es else self.title
 
 
 class PetitionStatus(models.TextChoices):
@@ -39,6 +43,11 @@ class Petition(models.Model):
     text = models.TextField(
         _("petition text"),
         help_text=_("The statement as it is delivered to the targets."),
+    )
+    text_es = models.TextField(
+        _("petition text (Spanish)"),
+        blank=True,
+        help_text=_("Shown on the Spanish page; the English text is what is delivered."),
     )
     targets = models.ManyToManyField(Target, blank=True, verbose_name=_("targets"))
     goal = models.PositiveIntegerField(_("goal"), default=1000)
@@ -82,6 +91,9 @@ class Petition(models.Model):
 
     def __str__(self):
         return self.title
+
+    def text_in(self, language_code):
+        return self.text_es if language_code == "es" and self.text_es else self.text
 
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()
