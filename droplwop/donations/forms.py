@@ -32,7 +32,11 @@ def check_limits(cents: int, *, minimum: int, maximum: int) -> int:
 
 class HoneypotMixin(forms.Form):
     # Hidden from people (CSS and aria-hidden); bots fill every field.
-    website = forms.CharField(required=False, label=gettext_lazy("Leave this empty"))
+    website = forms.CharField(
+        required=False,
+        label=gettext_lazy("Leave this empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     def is_bot(self) -> bool:
         return bool(self.data.get("website"))
@@ -116,7 +120,7 @@ class PledgeForm(HoneypotMixin, DonorFields):
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     cap = forms.CharField(
-        label=gettext_lazy("Most I will give (optional)"),
+        label=gettext_lazy("Most I will give"),
         max_length=30,
         required=False,
         help_text=gettext_lazy("Leave empty for no limit."),

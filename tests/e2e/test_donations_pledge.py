@@ -6,7 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from droplwop.donations.tests.fixtures import WEBHOOK_PATH, fake_stripe  # noqa: F401
+from droplwop.donations.tests import fixtures
+
+WEBHOOK_PATH = fixtures.WEBHOOK_PATH
+fake_stripe = fixtures.fake_stripe  # the fixture, shared with the app's own tests
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

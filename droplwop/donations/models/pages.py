@@ -109,6 +109,13 @@ class FundraiserPage(RoutablePageMixin, GivingPage):
         context["walkers"] = list_walkers(self.fund)
         return context
 
+    def serve(self, request, *args, **kwargs):
+        # Routes (the page itself included) answer through RoutablePageMixin's views, which
+        # skip GivingPage.serve: allow the checkout redirect here as well.
+        from droplwop.donations.gateway import allow_checkout_redirect
+
+        return allow_checkout_redirect(super().serve(request, *args, **kwargs))
+
     def walker_url(self, participant) -> str:
         return self.url + self.reverse_subpage("walker", kwargs={"slug": participant.slug})
 

@@ -35,7 +35,9 @@ def post(client, page, data):
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_donate_page_shows_suggestions_thermometer_and_form(client, donate_pages, language):
+def test_donate_page_shows_suggestions_thermometer_and_form(
+    client, donate_pages, fake_stripe, language
+):
     page = donate_pages[language]
     response = client.get(page.url)
     html = response.content.decode()
@@ -47,7 +49,13 @@ def test_donate_page_shows_suggestions_thermometer_and_form(client, donate_pages
     expected = "Donar" if language == "es" else "Donate"
     assert f">{expected}</button>" in html
     # The form redirects to the hosted checkout, so the page's CSP must allow that target.
-    assert "form-action" in response["Content-Security-Policy"]
+    assert fake_stripe.url in response["Content-Security-Policy"]
+
+
+def test_fundraiser_page_also_allows_the_checkout_redirect(client, walk, fake_stripe):
+    _fund, pages = walk
+    for page in pages.values():
+        assert fake_stripe.url in client.get(page.url)["Content-Security-Policy"]
 
 
 def test_a_suggested_amount_opens_one_checkout_and_a_pending_gift(
