@@ -1,0 +1,42 @@
+"""Work done in the queue: each task loads by id and calls a service or the delivery engine."""
+
+from django.conf import settings
+from django.utils import timezone
+from django_tasks import task
+
+from . import delivery, services
+from .models import Mailing, MailingStatus
+
+
+@task()
+def start_scheduled_mailing_task(mailing_id: int) -> bool:
+    return services.start_if_due(mailing_id=mailing_id)
+
+
+@task()
+def deliver_mailing_task(mailing_id: int) -> dict:
+    report = delivery.deliver_mailing(mailing_id)
+    return {"sent": report.sent, "failed": report.failed, "skipped": report.skipped}
+
+
+@task()
+def watch_mailing_task(mailing_id: int) -> str:
+    """Runs every lease while a mailing is sending: after a worker died or a server stayed
+    down, it recovers abandoned batches and starts delivery again."""
+    if not Mailing.objects.filter(pk=mailing_id, status=MailingStatus.SENDING).exists():
+        return "done"
+    delivery.recover_stale_claims(mailing_id)
+    if delivery.finish_if_complete(mailing_id):
+        return "done"
+    if not delivery.has_live_claims(mailing_id):
+        for _worker in range(max(1, settings.MAILINGS_SEND_TASKS)):
+            deliver_mailing_task.enqueue(mailing_id)
+    run_after = timezone.now() + timezone.timedelta(seconds=settings.MAILINGS_CLAIM_LEASE_SECONDS)
+    watch_mailing_task.using(run_after=run_after).enqueue(mailing_id)
+    return "watching"
+
+
+@task()
+def send_test_message_task(mailing_id: int, to: str, language: str, first_name: str = "") -> None:
+    mailing = Mailing.objects.select_related("email_list").get(pk=mailing_id)
+    services.send_test_message(mailing=mailing, to=to, language=language, first_name=first_name)

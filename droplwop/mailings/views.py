@@ -1,0 +1,63 @@
+"""Public endpoints: the unsubscribe link (a page and RFC 8058 one-click) and provider webhooks."""
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.shortcuts import render
+from django.urls import Resolver404, resolve
+from django.utils import translation
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from droplwop.core.client_ip import request_ip_hash
+from droplwop.core.rate_limit import hit
+
+from .services import send_for_token, unsubscribe_by_token
+
+
+@csrf_exempt  # a mail client posts here (RFC 8058): no session, no CSRF cookie; the token is the key
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    if not hit("mailings.unsubscribe", request_ip_hash(request), limit=60, window_seconds=60):
+        return HttpResponse(status=429)
+    if request.method == "POST":
+        send = unsubscribe_by_token(token=token, one_click="List-Unsubscribe" in request.POST)
+        if send is None:
+            return _render(request, "mailings/unsubscribe_invalid.html", {}, status=400)
+        if request.POST.get("List-Unsubscribe") == "One-Click":
+            return HttpResponse(status=200)
+        return _render(
+            request, "mailings/unsubscribed.html", {"send": send}, language=send.language
+        )
+    send = send_for_token(token)
+    if send is None:
+        return _render(request, "mailings/unsubscribe_invalid.html", {}, status=400)
+    email_list = send.mailing.email_list
+    context = {"send": send, "list_name": email_list.name_in(send.language) if email_list else ""}
+    return _render(request, "mailings/unsubscribe.html", context, language=send.language)
+
+
+def _render(request, template, context, *, language=None, status=200):
+    with translation.override(language or translation.get_language()):
+        response = render(request, template, context, status=status)
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _webhooks_configured(provider: str) -> bool:
+    config = getattr(settings, "ANYMAIL", {})
+    if config.get("WEBHOOK_SECRET"):
+        return True
+    return bool(config.get(f"{provider.upper()}_WEBHOOK_SIGNING_KEY"))
+
+
+@csrf_exempt
+def tracking_webhook(request, provider):
+    """Fails closed: with no webhook secret set, anymail would accept unsigned posts."""
+    try:
+        match = resolve(f"/{provider}/tracking/", urlconf="anymail.urls")
+    except Resolver404 as error:
+        raise Http404 from error
+    if not _webhooks_configured(provider):
+        return HttpResponseForbidden("Webhooks are not configured.")
+    return match.func(request)
