@@ -117,8 +117,15 @@ def list_event_cards(*, locale, kind="", language="", archive=False, now=None):
     return cards
 
 
-def list_home_slot_items(*, locale, limit=3, now=None):
+def _series_label(event):
     from django.utils.translation import gettext as _
+
+    if "FREQ=MONTHLY" in event.recurrence_rule.upper():
+        return _("Monthly meeting")
+    return _("Repeating meeting")
+
+
+def list_home_slot_items(*, locale, limit=3, now=None):
 
     from droplwop.pages.slots import SlotItem
 
@@ -129,7 +136,7 @@ def list_home_slot_items(*, locale, limit=3, now=None):
             url=card.page.url,
             summary=card.event.summary,
             meta=card.when,
-            label=_("Monthly meeting")
+            label=_series_label(card.event)
             if card.event.is_recurring
             else card.event.get_kind_display(),
         )
