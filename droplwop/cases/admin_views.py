@@ -117,7 +117,7 @@ def _detail_context(request, case, **bound):
         "member_form": bound.get("member_form") or forms.MemberForm(),
         "contact_form": bound.get("contact_form") or forms.ContactForm(),
         "consent_form": bound.get("consent_form") or forms.ConsentForm(),
-        "stage_form": bound.get("stage_form") or forms.StageForm(),
+        "stage_form": bound.get("stage_form") or forms.StageForm(case=case),
         "task_form": bound.get("task_form") or forms.TaskForm(case=case),
         "document_form": bound.get("document_form") or forms.DocumentForm(),
     }
@@ -277,7 +277,7 @@ def consent_record(request, case):
 @require_POST
 @case_view
 def stage_add(request, case):
-    form = forms.StageForm(request.POST)
+    form = forms.StageForm(request.POST, case=case)
     if not form.is_valid():
         return _detail(request, case, status=400, stage_form=form)
     services.record_stage(actor=request.user, case=case, **form.cleaned_data)

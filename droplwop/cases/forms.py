@@ -142,6 +142,13 @@ class StageForm(forms.Form):
         label=_("Next steps"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .selectors import list_visible_stages
+
+        # The Supreme Court step exists only for a person twice convicted of a felony.
+        self.fields["stage"].choices = [(s.value, s.label) for s in list_visible_stages(case)]
+
 
 class PathwayForm(forms.Form):
     pathway = forms.ChoiceField(choices=Pathway.choices)

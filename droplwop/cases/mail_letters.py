@@ -1,5 +1,6 @@
 """A printable letter to the person inside, addressed in the CDCR envelope format."""
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -28,6 +29,11 @@ def build_mail_letter_pdf(*, case, message: str, language: str, sender) -> bytes
                 "message": message,
                 "sender": sender,
                 "today": timezone.localdate(),
+                "return_lines": [
+                    line.strip()
+                    for line in settings.CASES_RETURN_ADDRESS.split("|")
+                    if line.strip()
+                ],
             },
         )
     return HTML(string=html).write_pdf()

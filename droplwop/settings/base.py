@@ -302,6 +302,10 @@ DONATIONS_MIN_CENTS = env_int("DONATIONS_MIN_CENTS", 500)
 DONATIONS_MAX_CENTS = env_int("DONATIONS_MAX_CENTS", 1_000_000)
 
 # --- cases ---
+# Sender's return address printed on letters to people inside (CDCR returns mail without one);
+# several lines separated by "|". Upload cap for case files and support letters.
+CASES_RETURN_ADDRESS = env("CASES_RETURN_ADDRESS", "")
+CASES_MAX_UPLOAD_BYTES = env_int("CASES_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 
 # --- inreach (people inside: facilities, mail) ---
 

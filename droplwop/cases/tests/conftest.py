@@ -17,6 +17,16 @@ def make_staff(username, role=None, **extra):
     return user
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """A request to a Spanish page leaves Spanish active on the thread; reset per test."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
 @pytest.fixture
 def lead(db):
     return make_staff("case-lead", "Organizer", first_name="Lena", last_name="Lead")

@@ -69,7 +69,7 @@ def test_a_letter_in_spanish_waits_for_review_and_is_escaped(client, case_page):
     url = reverse("cases:submit_letter", args=[case_page.pk]).replace("/en/", "/es/")
     response = client.post(url, letter_data())
     assert response.status_code == 302
-    letter = SupportLetter.objects.get()
+    letter = SupportLetter.objects.get(case=case_page.case)
     assert letter.status == "pending" and letter.language == "es"
     assert letter.body.startswith("Querido Gobernador: <b>ella</b>")  # stored as typed
     supporter = Supporter.objects.get(email="rosa@example.org")
@@ -91,7 +91,7 @@ def test_bad_input_keeps_what_was_typed_and_stores_nothing(client, case_page):
     assert "Rosa Escritora" in html and "Soy su prima." in html
     assert 'aria-invalid="true"' in html
     assert "Write your letter or upload a signed copy." in html
-    assert not SupportLetter.objects.exists()
+    assert not SupportLetter.objects.filter(case=case_page.case).exists()
     assert not Supporter.objects.filter(email="not-an-email").exists()
 
 
@@ -103,7 +103,7 @@ def test_an_uploaded_letter_must_be_pdf_jpeg_or_png(client, case_page):
     assert "not a PDF, JPEG or PNG" in response.content.decode()
     ok = upload("letter.pdf", pdf_bytes(text="Signed letter"))
     assert client.post(url, letter_data(body="", upload=ok)).status_code == 302
-    assert SupportLetter.objects.get().upload_content_type == "application/pdf"
+    assert SupportLetter.objects.get(case=case_page.case).upload_content_type == "application/pdf"
 
 
 def test_a_200_mb_upload_is_refused_before_it_is_read(client, case_page):
@@ -111,7 +111,7 @@ def test_a_200_mb_upload_is_refused_before_it_is_read(client, case_page):
     response = client.post(url, letter_data(), CONTENT_LENGTH=str(200 * 1024 * 1024))
     assert response.status_code == 413
     assert "This file is too large. The limit is 20" in response.content.decode()
-    assert not SupportLetter.objects.exists()
+    assert not SupportLetter.objects.filter(case=case_page.case).exists()
 
 
 def test_a_file_over_the_cap_is_stopped_while_streaming(client, case_page, settings):
@@ -120,22 +120,22 @@ def test_a_file_over_the_cap_is_stopped_while_streaming(client, case_page, setti
     big = upload("big.pdf", b"%PDF-1.4\n" + b"0" * 49_000 + b"1" * 30_000)
     response = client.post(url, letter_data(upload=big))
     assert response.status_code == 413
-    assert not SupportLetter.objects.exists()
+    assert not SupportLetter.objects.filter(case=case_page.case).exists()
 
 
 def test_double_submission_keeps_one_letter(client, case_page):
     url = reverse("cases:submit_letter", args=[case_page.pk])
     client.post(url, letter_data())
     client.post(url, letter_data(body="Second try"))
-    assert SupportLetter.objects.count() == 1
-    assert SupportLetter.objects.get().body == "Second try"
+    assert SupportLetter.objects.filter(case=case_page.case).count() == 1
+    assert SupportLetter.objects.get(case=case_page.case).body == "Second try"
 
 
 def test_honeypot_looks_fine_and_keeps_nothing(client, case_page):
     url = reverse("cases:submit_letter", args=[case_page.pk])
     response = client.post(url, letter_data(website="http://spam.example"))
     assert response.status_code == 302
-    assert not SupportLetter.objects.exists()
+    assert not SupportLetter.objects.filter(case=case_page.case).exists()
 
 
 def test_withdrawing_consent_unpublishes_at_once(client, case_page, lead):

@@ -38,7 +38,7 @@ def packet_text(packet):
     return reader, [page.extract_text() for page in reader.pages]
 
 
-def test_packet_holds_exhibits_in_order(client, case, lead):
+def test_packet_holds_exhibits_in_order(client, case, lead, django_capture_on_commit_callbacks):
     write(case, lead, "Alma First", "approved", "First letter <b>bold</b> & more")
     write(case, lead, "Bruno Pending", "pending", "Not reviewed")
     write(case, lead, "Cora Rejected", "rejected", "Rejected text")
@@ -51,7 +51,8 @@ def test_packet_holds_exhibits_in_order(client, case, lead):
         upload=upload("cert.pdf", pdf_bytes(pages=2, text="CERTIFICATE OF COMPLETION")),
     )
     client.force_login(lead)
-    response = client.post(reverse("cases_admin:packet_build", args=[case.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("cases_admin:packet_build", args=[case.pk]))
     packet = Packet.objects.get(case=case)
     assert response.status_code == 302
     assert packet.status == "done", packet.error
@@ -86,16 +87,25 @@ def test_packet_holds_exhibits_in_order(client, case, lead):
     assert b"".join(download.streaming_content).startswith(b"%PDF")
 
 
-def test_twice_convicted_case_mentions_the_supreme_court(case, lead):
+def build(case, lead, capture):
+    with capture(execute=True):
+        packet = services.request_packet(actor=lead, case=case)
+    packet.refresh_from_db()
+    return packet
+
+
+def test_twice_convicted_case_mentions_the_supreme_court(
+    case, lead, django_capture_on_commit_callbacks
+):
     services.update_case(actor=lead, case=case, twice_convicted=True)
-    packet = services.request_packet(actor=lead, case=case)
+    packet = build(case, lead, django_capture_on_commit_callbacks)
     packet.refresh_from_db()
     _reader, pages = packet_text(packet)
     assert "Supreme Court recommendation required" in "\n".join(pages)
 
 
-def test_packet_files_stay_out_of_media(case, lead, settings):
-    packet = services.request_packet(actor=lead, case=case)
+def test_packet_files_stay_out_of_media(case, lead, settings, django_capture_on_commit_callbacks):
+    packet = build(case, lead, django_capture_on_commit_callbacks)
     packet.refresh_from_db()
     path = packet.file.path
     assert path.startswith(str(settings.PRIVATE_STORAGE_ROOT))

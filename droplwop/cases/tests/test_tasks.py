@@ -9,7 +9,9 @@ from droplwop.cases.selectors import count_cases_by_stage, list_overdue_tasks
 pytestmark = pytest.mark.django_db
 
 
-def test_reminders_reach_the_owner_once_a_day(case, lead, smtp_server):
+def test_reminders_reach_the_owner_once_a_day(
+    case, lead, smtp_server, django_capture_on_commit_callbacks
+):
     today = datetime.date(2026, 3, 10)
     services.add_task(
         actor=lead,
@@ -21,8 +23,9 @@ def test_reminders_reach_the_owner_once_a_day(case, lead, smtp_server):
     services.add_task(
         actor=lead, case=case, title="Far away", due_on=today + datetime.timedelta(30), owner=lead
     )
-    assert services.send_task_reminders(today=today) == 1
-    assert services.send_task_reminders(today=today) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.send_task_reminders(today=today) == 1
+        assert services.send_task_reminders(today=today) == 0
     messages = smtp_server.to(lead.email)
     assert len(messages) == 1
     assert "Serve the DA notice" in messages[0]["Subject"]
