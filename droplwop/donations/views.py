@@ -33,7 +33,13 @@ def _refuse_foreign(request):
     return render(request, "donations/refused.html", status=403)
 
 
+# Larger ids cannot exist, and SQLite refuses to even compare with them.
+MAX_ID = 2**31 - 1
+
+
 def _giving_page(page_id: int):
+    if page_id > MAX_ID:
+        raise Http404
     page = Page.objects.live().filter(pk=page_id).specific().first()
     if page is None or not hasattr(page, "fund"):
         raise Http404
@@ -134,6 +140,8 @@ def _current_locale(request):
 @csrf_exempt
 @require_POST
 def pledge(request, page_id, slug):
+    if page_id > MAX_ID:
+        raise Http404
     page = get_object_or_404(FundraiserPage.objects.live(), pk=page_id)
     participant = selectors.get_published_walker(page.fund, slug)
     if participant is None or not page.accept_pledges:

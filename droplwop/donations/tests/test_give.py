@@ -212,3 +212,17 @@ def test_a_forged_cancel_link_opens_nothing(client, demo):
     assert (
         client.get(reverse("donations:monthly", kwargs={"token": "12:forged"})).status_code == 404
     )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/donate/give/99999999999999999999999/",
+        "/en/donate/give/1/",
+        "/en/donate/pledge/99999999999999999999999/miguel/",
+    ],
+)
+def test_hostile_addresses_are_not_found_never_a_500(client, demo, path):
+    response = client.post(path, {"amount": "50"}, HTTP_ORIGIN="http://testserver")
+    assert response.status_code == 404
+    assert client.get(path).status_code == 405
