@@ -67,3 +67,17 @@ def absolute_url(context, path):
     if request is None:
         return settings.SITE_URL + path
     return request.build_absolute_uri(path)
+
+
+@register.filter
+def described_widget(field):
+    """Render a bound field's widget tied to its help text and error (ids as in field.html)."""
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        ids.append(f"{field.auto_id}_error")
+    attrs = {"aria-describedby": " ".join(ids)} if ids else {}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)
