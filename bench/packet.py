@@ -4,7 +4,8 @@ fresh SQLite database (or PostgreSQL: --database-url). Target: under 60 s.
 
     .venv/bin/python bench/packet.py [--letters 300] [--signers 10000] [--database-url URL]
 
-Prints the seconds the build took, the page count and the PDF size.
+Prints the seconds the build took (wall clock, and CPU of this process: the fair figure on
+a busy machine), the page count and the PDF size.
 """
 
 import argparse
@@ -72,13 +73,14 @@ for title in ("GED", "Peer literacy tutor"):
     services.upload_document(actor=lead, case=case, kind="certificate", title=title,
                              upload=SimpleUploadedFile("c.pdf", pdf))
 packet = Packet.objects.create(case=case, version=1, requested_by=lead)
-started = time.perf_counter()
+started, cpu_started = time.perf_counter(), time.process_time()
 build_packet(packet=packet)
-elapsed = time.perf_counter() - started
+elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
 packet.refresh_from_db()
 assert packet.status == "done", packet.error
 print(f"packet: {letters} letters, {signers} signers -> {packet.page_count} pages, "
-      f"{packet.file.size / 1e6:.1f} MB, built in {elapsed:.1f} s (target < 60 s)")
+      f"{packet.file.size / 1e6:.1f} MB, built in {elapsed:.1f} s wall, {cpu:.1f} s CPU "
+      f"(target < 60 s)")
 """
 
 

@@ -67,6 +67,13 @@ def page_is_allowed(page) -> bool:
     return consent_allows_page(page.case)
 
 
+def list_public_case_pages(locale):
+    from .models import CasePage
+
+    pages = CasePage.objects.live().filter(locale=locale).select_related("case")
+    return [page for page in pages.order_by("-first_published_at") if page_is_allowed(page)]
+
+
 def list_visible_stages(case):
     return [s for s in Stage if s != Stage.SUPREME_COURT or case.twice_convicted]
 

@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from droplwop.pages.models.home import CURRENT_ACTIONS_HOOK
+from droplwop.pages.slots import SlotItem
+
 from . import selectors
 from .models import CasePage
 
@@ -43,3 +46,17 @@ def refuse_publishing_without_consent(request, page):
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+@hooks.register(CURRENT_ACTIONS_HOOK)
+def case_pages_on_home(request, locale):
+    """Campaign pages whose person agreed to a public page invite letters from the home page."""
+    return [
+        SlotItem(
+            title=page.title,
+            url=page.url,
+            summary=page.summary,
+            label=_("Write a letter of support"),
+        )
+        for page in selectors.list_public_case_pages(locale)[:3]
+    ]

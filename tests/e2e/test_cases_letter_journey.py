@@ -21,9 +21,7 @@ def test_spanish_letter_reaches_the_packet(live_server, demo, page, axe_violatio
     page.get_by_label("Tu relación").select_option("faith")
     page.get_by_label("Ciudad").fill("Visalia")
     page.get_by_label("¿Cómo conoces a esta persona?").fill("Somos de la misma parroquia.")
-    page.get_by_label("Tu carta", exact=True).fill(
-        "Estimado Gobernador: Teresa ha cambiado <de verdad>."
-    )
+    page.locator("textarea[name=body]").fill("Estimado Gobernador: Teresa ha cambiado <de verdad>.")
     page.get_by_label("Autorizo al equipo").check()
     page.get_by_role("button", name="Enviar mi carta").click()
     assert page.get_by_role("status").filter(has_text="Gracias").is_visible()
