@@ -77,7 +77,8 @@ def record_signature_helper(request, petition_id: int):
         return _error(400, "The body must be a JSON object.")
     petition = Petition.objects.filter(pk=petition_id).first()
     if petition is None:
-        return _error(404, "No such petition.")
+        # Not 404: the language middleware would turn a 404 here into a redirect to /en/...
+        return _error(400, "No such petition.")
     if not petition.is_open():
         return _error(409, "This petition is closed. The signature was not recorded.")
     form = SignatureForm(_form_data(payload), show_public_list=petition.public_list_enabled)

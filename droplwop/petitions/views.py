@@ -85,10 +85,14 @@ def _source(request) -> tuple[str, dict]:
     return referrer, utm
 
 
-def _refused(request, page, reason, status):
-    return TemplateResponse(
-        request, "petitions/refused.html", {"page": page, "reason": reason}, status=status
-    )
+def _too_many(request):
+    response = TemplateResponse(request, "petitions/too_many.html", {}, status=429)
+    response["Retry-After"] = "600"
+    return response
+
+
+def _refused_origin(request, page):
+    return TemplateResponse(request, "petitions/refused.html", {"page": page}, status=403)
 
 
 @csrf_exempt
@@ -99,10 +103,10 @@ def sign(request, page_id: int):
     honeypot and the limits stand in for the token."""
     allowed, ip_hash = limits.ip_allowed(request)
     if not allowed:
-        return _refused(request, None, "rate", 429)
+        return _too_many(request)
     page = _live_page(page_id)
     if not is_same_origin(request):
-        return _refused(request, page, "origin", 403)
+        return _refused_origin(request, page)
     petition = page.petition
     form = SignatureForm(request.POST, show_public_list=petition.public_list_enabled)
     if form.is_bot:
@@ -118,7 +122,7 @@ def sign(request, page_id: int):
         return _render_page(request, page, 400, form=form.tie_errors())
     data = form.cleaned_data
     if not limits.domain_allowed(data["email"]):
-        return _refused(request, page, "rate", 429)
+        return _too_many(request)
     referrer, utm = _source(request)
     try:
         result = services.sign_petition(
@@ -152,10 +156,10 @@ def sign(request, page_id: int):
 def sign_organization(request, page_id: int):
     allowed, _ip_hash = limits.ip_allowed(request, scope="org")
     if not allowed:
-        return _refused(request, None, "rate", 429)
+        return _too_many(request)
     page = _live_page(page_id)
     if not is_same_origin(request):
-        return _refused(request, page, "origin", 403)
+        return _refused_origin(request, page)
     letter = _letter(page.petition)
     if letter is None:
         raise Http404
@@ -170,7 +174,7 @@ def sign_organization(request, page_id: int):
         return _render_page(request, page, 400, org_form=form.tie_errors())
     data = form.cleaned_data
     if not limits.domain_allowed(data["email"], scope="org"):
-        return _refused(request, page, "rate", 429)
+        return _too_many(request)
     services.sign_letter_as_organization(
         letter=letter,
         email=data["email"],

@@ -46,10 +46,11 @@ def test_delivery_pdf_has_cover_text_targets_total_and_signers(petition, signatu
 
 
 def test_delivery_task_reports_progress_and_serves_the_file_to_staff(
-    client, organizer, petition, signatures
+    client, organizer, petition, signatures, django_capture_on_commit_callbacks
 ):
     client.force_login(organizer)
-    response = client.post(f"/admin/petition-dashboard/{petition.pk}/delivery/")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/petition-dashboard/{petition.pk}/delivery/")
     delivery = DeliveryFile.objects.get(petition=petition)
     assert response.status_code == 302
     assert delivery.state == "ready" and delivery.progress == 100 and delivery.total_signers == 3
@@ -81,7 +82,7 @@ def test_anonymous_and_editors_cannot_see_signers(client, editor, petition, sign
     if response.status_code == 302:
         assert "petition-dashboard" not in response["Location"]
     assert "jose@example.org" not in response.content.decode()
-    assert not DeliveryFile.objects.exists()
+    assert not DeliveryFile.objects.filter(petition=petition).exists()
 
 
 def test_dashboard_shows_totals_chart_sources_and_search(client, organizer, petition, signatures):

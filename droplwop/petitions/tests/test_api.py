@@ -56,16 +56,18 @@ def test_invalid_signatures_get_field_errors(client, petition, payload, field):
     response = osdi(client, petition, payload)
     assert response.status_code == 400
     assert field in response.json()["fields"]
-    assert not Signature.objects.exists()
+    assert not Signature.objects.filter(petition=petition).exists()
 
 
 def test_garbage_closed_and_unknown(client, petition, closed):
     assert osdi(client, petition, b"{not json").status_code == 400
     assert osdi(client, petition, "[1, 2]").status_code == 400
     assert osdi(client, petition, person()).status_code == 409
-    petition.pk = 999999
-    assert osdi(client, petition, person()).status_code == 404
-    assert not Signature.objects.exists()
+    assert not Signature.objects.filter(petition=petition).exists()
+    unknown = client.post(
+        "/petitions/osdi/999999/record_signature_helper/", "{}", content_type="application/json"
+    )
+    assert unknown.status_code == 400 and unknown.json()["error"] == "No such petition."
 
 
 def test_preflight_and_wrong_method(client, petition):

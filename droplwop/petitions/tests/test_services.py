@@ -52,10 +52,13 @@ def test_a_closed_petition_stores_nothing(closed):
     assert not Signature.objects.filter(petition=closed).exists()
 
 
-def test_confirmation_email_in_the_signers_language_then_counted_once(petition):
+def test_confirmation_email_in_the_signers_language_then_counted_once(
+    petition, django_capture_on_commit_callbacks
+):
     petition.confirmation_required = True
     petition.save()
-    result = sign(petition, language="es")
+    with django_capture_on_commit_callbacks(execute=True):
+        result = sign(petition, language="es")
     assert result.outcome == "confirm"
     assert selectors.count_signatures(petition) == 0
     assert len(mail.outbox) == 1
@@ -88,7 +91,9 @@ def test_delivery_list_is_confirmed_signers_in_order(petition):
     assert rows == [{"name": "Ana O'Brien", "city": "", "comment": "Bring them home"}]
 
 
-def test_updates_go_to_confirmed_signers_who_opted_in(petition, organizer, smtp_server):
+def test_updates_go_to_confirmed_signers_who_opted_in(
+    petition, organizer, smtp_server, django_capture_on_commit_callbacks
+):
     from droplwop.petitions.models import PetitionUpdate
 
     sign(petition, email="yes@example.org", wants_updates=True, language="es")
@@ -100,8 +105,10 @@ def test_updates_go_to_confirmed_signers_who_opted_in(petition, organizer, smtp_
         body_en="We delivered it.",
         body_es="La entregamos.",
     )
-    services.publish_update(update=update, actor=organizer)
-    services.publish_update(update=update, actor=organizer)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish_update(update=update, actor=organizer)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish_update(update=update, actor=organizer)
     assert len(smtp_server.messages) == 1
     assert smtp_server.to("yes@example.org")
     assert "Entregada" in str(smtp_server.messages[0])
