@@ -55,14 +55,15 @@ def list_pending_comments():
     return Comment.objects.filter(status=CommentStatus.PENDING).select_related("post")
 
 
-def search_site(*, query: str, locale, page_limit: int = 50, resource_limit: int = 20):
+def search_site(*, query: str, locale, limit: int = 60) -> list:
     """Pages and library items of one language that match `query`, best first."""
-    pages = list(
-        Page.objects.live().public().filter(locale=locale).specific().search(query)[:page_limit]
-    )
-    resources = list(
-        get_search_backend().search(
-            query, Resource.objects.filter(locale=locale).select_related("document")
-        )[:resource_limit]
-    )
-    return pages, resources
+    backend = get_search_backend()
+    pages = backend.search(
+        query, Page.objects.live().public().filter(locale=locale).specific()
+    ).annotate_score("score")[:limit]
+    resources = backend.search(
+        query, Resource.objects.filter(locale=locale).select_related("document")
+    ).annotate_score("score")[:limit]
+    found = list(pages) + list(resources)
+    found.sort(key=lambda item: getattr(item, "score", 0) or 0, reverse=True)
+    return found[:limit]

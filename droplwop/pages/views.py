@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from droplwop.core import rate_limit
 from droplwop.core.client_ip import request_ip_hash
@@ -28,10 +28,10 @@ def search(request):
     library = None
     if query:
         locale = Locale.get_active()
-        pages, resources = selectors.search_site(query=query, locale=locale)
         library = ResourceIndexPage.objects.live().filter(locale=locale).first()
-        results = [{"page": page} for page in pages] + [
-            {"resource": resource} for resource in resources
+        results = [
+            {"page": item} if isinstance(item, Page) else {"resource": item}
+            for item in selectors.search_site(query=query, locale=locale)
         ]
     page = Paginator(results, 10).get_page(request.GET.get("page", "1"))
     return TemplateResponse(
@@ -101,10 +101,16 @@ def _show_post_with_form(request, post, form, *, status: int):
     """Render the post again, uncached, with the visitor's text and what to fix."""
     context = post.get_context(request)
     parent = form.data.get("parent", "")
-    if parent and parent.isdigit():
+    shown = (
+        selectors.list_approved_comments(post=post).filter(pk=parent).first()
+        if parent.isdigit()
+        else None
+    )
+    if shown is not None:
         context["reply_form"] = form
-        context["reply_to"] = int(parent)
+        context["reply_to"] = shown.pk
     else:
+        # Replying to a comment no longer shown: the text goes back in the main form.
         context["comment_form"] = form
     response = TemplateResponse(request, post.get_template(request), context, status=status)
     response["Cache-Control"] = "private, no-store"
