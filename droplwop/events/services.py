@@ -488,5 +488,13 @@ def ensure_reminder_dispatcher(*, now=None) -> bool:
     clock = ReminderClock.objects.first()
     if clock is not None and clock.next_run_at > now - 2 * DISPATCH_INTERVAL:
         return False
+    # Move the clock to now before enqueuing, so the requests that follow see it fresh and a
+    # burst of registrations starts one dispatcher, not one each.
+    if clock is None:
+        ReminderClock.objects.create(next_run_at=now)
+    elif not ReminderClock.objects.filter(pk=clock.pk, next_run_at=clock.next_run_at).update(
+        next_run_at=now
+    ):
+        return False
     dispatch_reminders_task.enqueue()
     return True

@@ -78,3 +78,25 @@ def test_reminders_for_a_series_in_the_persons_language(client, demo):
     services.send_due_reminders(now=occurrence.starts_at - timedelta(hours=23))
     [message] = [m for m in mail.outbox if "rosa.demo@example.org" in m.to]
     assert message.subject.startswith("Mañana")
+
+
+def test_one_dispatcher_chain_at_a_time(db, settings):
+    from droplwop.events.models import ReminderClock
+
+    now = timezone.now()
+    assert services.claim_dispatch_slot(now=now) is not None
+    # A duplicate chain running at the same moment finds the clock already moved on.
+    assert services.claim_dispatch_slot(now=now) is None
+    assert ReminderClock.objects.count() == 1
+    later = now + services.DISPATCH_INTERVAL
+    assert services.claim_dispatch_slot(now=later) is not None
+
+
+def test_a_burst_of_registrations_starts_one_dispatcher(db, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    before = DBTaskResult.objects.count()
+    assert services.ensure_reminder_dispatcher() is True
+    assert services.ensure_reminder_dispatcher() is False
+    assert DBTaskResult.objects.count() == before + 1
