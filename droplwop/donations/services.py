@@ -280,7 +280,9 @@ def _fail(donation: Donation, *, reason: str) -> str:
         return f"already_{donation.status}"
     donation.status = Donation.Status.FAILED
     donation.failure_reason = reason[:255]
-    donation.save(update_fields=["status", "failure_reason"])
+    # Free the double-submit key, so the donor can try the same gift again at once.
+    donation.idempotency_key = None
+    donation.save(update_fields=["status", "failure_reason", "idempotency_key"])
     return "failed"
 
 
@@ -318,7 +320,8 @@ def _on_checkout_expired(session: dict) -> str:
     if donation.status != Donation.Status.PENDING:
         return f"already_{donation.status}"
     donation.status = Donation.Status.EXPIRED
-    donation.save(update_fields=["status"])
+    donation.idempotency_key = None
+    donation.save(update_fields=["status", "idempotency_key"])
     return "expired"
 
 

@@ -140,6 +140,8 @@ def test_async_payment_failure_marks_the_gift_failed_and_uncounted(client, demo)
     gift.refresh_from_db()
     assert gift.status == Donation.Status.FAILED
     assert general_total() == before
+    # Trying the same gift again right away starts a new one instead of finding the failed one.
+    assert pending_gift().pk != gift.pk
 
 
 def test_an_expired_session_abandons_a_pending_gift_but_never_a_confirmed_one(client, demo):
