@@ -137,7 +137,8 @@ def ccpa_request(request, pk):
                 messages.success(request, _("The record was anonymized."))
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-        return redirect("supporters_people:inspect", supporter.pk)
+        # The record no longer shows in the people list: it holds no one any more.
+        return redirect("supporters_people:index")
     return render(
         request,
         "supporters/admin/privacy.html",
@@ -207,7 +208,7 @@ def import_mapping(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            importing.map_and_preview(job=job, mapping=form.mapping())
+            importing.request_preview(job=job, mapping=form.mapping())
         except importing.ImportProblem as exc:
             form.add_error("email", str(exc))
         else:
@@ -229,7 +230,8 @@ def import_detail(request, pk):
         {
             "job": job,
             "page_title": _("Import of %(name)s") % {"name": job.original_name},
-            "in_progress": job.status in (ImportStatus.QUEUED, ImportStatus.RUNNING),
+            "in_progress": job.status
+            in (ImportStatus.CHECKING, ImportStatus.QUEUED, ImportStatus.RUNNING),
         },
     )
 

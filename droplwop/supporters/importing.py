@@ -575,6 +575,33 @@ def map_and_preview(*, job: ImportJob, mapping: dict[str, str]) -> dict:
     return preview(job=job, text=text)
 
 
+def request_preview(*, job: ImportJob, mapping: dict[str, str]) -> ImportJob:
+    """Save the column choices and check the whole file in the task queue: a large file takes
+    longer than a request may."""
+    from droplwop.core.tasks_util import enqueue_on_commit
+
+    from .tasks import preview_import_task
+
+    job.mapping = check_mapping(job_header(job), mapping)
+    job.status = ImportStatus.CHECKING
+    job.failure = ""
+    job.save(update_fields=["mapping", "status", "failure"])
+    enqueue_on_commit(preview_import_task, job.pk)
+    return job
+
+
+def run_preview(*, job_id: int) -> ImportJob:
+    job = ImportJob.objects.get(pk=job_id)
+    if job.status != ImportStatus.CHECKING:
+        return job
+    try:
+        preview(job=job, text=job_text(job))
+    except (ImportProblem, csv.Error) as exc:
+        job.status, job.failure = ImportStatus.UPLOADED, str(exc)[:2000]
+        job.save(update_fields=["status", "failure"])
+    return job
+
+
 def start_import(*, job: ImportJob, actor) -> ImportJob:
     """Queue the run (or the rest of a failed one) once the preview was approved."""
     from droplwop.core.tasks_util import enqueue_on_commit

@@ -39,3 +39,10 @@ def run_import_task(job_id: int) -> str:
     from .importing import run_import
 
     return run_import(job_id=job_id).status
+
+
+@task()
+def preview_import_task(job_id: int) -> str:
+    from .importing import run_preview
+
+    return run_preview(job_id=job_id).status

@@ -1,18 +1,20 @@
 """The supporters area of the admin: people (with their timeline), lists, organizations, tags,
 likely duplicates, import and export. Only roles holding this app's permissions see any of it."""
 
+from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from droplwop.core.audit import record_audit
 
 from . import selectors
-from .models import EmailList, Organization, Supporter, Tag
+from .models import EmailList, Organization, SubscriptionStatus, Supporter, Tag
 
 
 class AuditedCreateView(CreateView):
@@ -105,10 +107,28 @@ class EmailListViewSet(ModelViewSet):
     name = "supporters_lists"
     menu_label = _("Email lists")
     add_to_admin_menu = False
-    list_display = ["name_en", "name_es", "is_public", "double_opt_in"]
+    list_display = [
+        "name_en",
+        "name_es",
+        Column("subscribed_count", label=_("Subscribed")),
+        Column("pending_count", label=_("Waiting for confirmation")),
+        "is_public",
+        "double_opt_in",
+    ]
     inspect_view_enabled = True
     add_view_class = AuditedCreateView
     edit_view_class = AuditedEditView
+
+    def get_queryset(self, request):
+        return EmailList.objects.annotate(
+            subscribed_count=Count(
+                "subscriptions", filter=Q(subscriptions__status=SubscriptionStatus.SUBSCRIBED)
+            ),
+            pending_count=Count(
+                "subscriptions", filter=Q(subscriptions__status=SubscriptionStatus.PENDING)
+            ),
+        )
+
     form_fields = [
         "name_en",
         "name_es",

@@ -7,6 +7,7 @@ from ..storage import private_storage
 
 class ImportStatus(models.TextChoices):
     UPLOADED = "uploaded", _("Uploaded, waiting for column choices")
+    CHECKING = "checking", _("Checking the file (nothing is imported yet)")
     PREVIEWED = "previewed", _("Checked, waiting for approval")
     QUEUED = "queued", _("Waiting in the queue")
     RUNNING = "running", _("Importing")

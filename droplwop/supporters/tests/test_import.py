@@ -40,12 +40,13 @@ def upload(client, content: bytes, name="export.csv", **extra):
     )
 
 
-def run_through_admin(client, content, *, email_list=None, mapping=None):
+def run_through_admin(client, content, capture, *, email_list=None, mapping=None):
     response = upload(client, content, **({"email_list": email_list.pk} if email_list else {}))
     assert response.status_code == 302, response.content.decode()[:2000]
     job = ImportJob.objects.latest("pk")
     data = mapping if mapping is not None else dict(job.mapping)
-    response = client.post(f"/admin/supporters/imports/{job.pk}/columns/", data)
+    with capture(execute=True):
+        response = client.post(f"/admin/supporters/imports/{job.pk}/columns/", data)
     assert response.status_code == 302
     job.refresh_from_db()
     return job
@@ -79,7 +80,9 @@ def test_action_network_export_preview_then_run(staff, lists, django_capture_on_
             {"email": "evil@example.org", "first_name": "=HYPERLINK(\"http://x\")"},
         ]
     )  # fmt: skip
-    job = run_through_admin(staff, content, email_list=lists["updates"])
+    job = run_through_admin(
+        staff, content, django_capture_on_commit_callbacks, email_list=lists["updates"]
+    )
     assert job.status == ImportStatus.PREVIEWED
     assert (job.preview["new"], job.preview["updated"], job.preview["invalid"]) == (2, 1, 3)
     page = staff.get(f"/admin/supporters/imports/{job.pk}/").content.decode()
@@ -124,6 +127,7 @@ def test_unsubscribed_person_is_never_resubscribed_by_a_file(
     job = run_through_admin(
         staff,
         an_csv([{"email": "out@example.org", "can2_subscription_status": "subscribed"}]),
+        django_capture_on_commit_callbacks,
         email_list=lists["updates"],
     )
     with django_capture_on_commit_callbacks(execute=True):
@@ -131,12 +135,12 @@ def test_unsubscribed_person_is_never_resubscribed_by_a_file(
     assert Subscription.objects.get(supporter=person).status == SubscriptionStatus.UNSUBSCRIBED
 
 
-def test_latin1_and_bom_files_are_read(staff):
+def test_latin1_and_bom_files_are_read(staff, django_capture_on_commit_callbacks):
     latin = "email,first_name,last_name\nnunez@example.org,Iñés,Núñez\n".encode("latin-1")
-    job = run_through_admin(staff, latin)
+    job = run_through_admin(staff, latin, django_capture_on_commit_callbacks)
     assert job.encoding == "windows-1252" and job.preview["new"] == 1
     bom = "\ufeffEmail,First Name,ZIP\nbom@example.org,Zoë,02134\n".encode()
-    job = run_through_admin(staff, bom)
+    job = run_through_admin(staff, bom, django_capture_on_commit_callbacks)
     assert job.mapping == {"email": "Email", "first_name": "First Name", "zip_code": "ZIP"}
     assert job.preview["new"] == 1
 
@@ -149,10 +153,11 @@ def test_any_csv_with_a_column_mapping(staff, django_capture_on_commit_callbacks
     response = staff.post(f"/admin/supporters/imports/{job.pk}/columns/", {"first_name": "Nombre"})
     assert response.status_code == 400
     assert "No column holds email addresses" in response.content.decode()
-    response = staff.post(
-        f"/admin/supporters/imports/{job.pk}/columns/",
-        {"email": "Correo", "first_name": "Nombre", "language": "Idioma"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff.post(
+            f"/admin/supporters/imports/{job.pk}/columns/",
+            {"email": "Correo", "first_name": "Nombre", "language": "Idioma"},
+        )
     assert response.status_code == 302
     with django_capture_on_commit_callbacks(execute=True):
         staff.post(f"/admin/supporters/imports/{job.pk}/start/")
@@ -201,10 +206,12 @@ def test_too_big_file_is_refused(staff):
     assert "20 MB" in response.content.decode()
 
 
-def test_failed_run_resumes_without_importing_twice(staff, monkeypatch):
+def test_failed_run_resumes_without_importing_twice(
+    staff, monkeypatch, django_capture_on_commit_callbacks
+):
     monkeypatch.setattr(importing, "CHUNK", 2)
     rows = [{"email": f"resume-{n}@example.org", "first_name": f"R{n}"} for n in range(7)]
-    job = run_through_admin(staff, an_csv(rows))
+    job = run_through_admin(staff, an_csv(rows), django_capture_on_commit_callbacks)
     real = importing._write_batch
     calls = {"n": 0}
 

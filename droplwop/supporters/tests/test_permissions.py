@@ -45,3 +45,15 @@ def test_organizer_sees_people_and_the_timeline(client, organizer, person):
     page = client.get(f"/admin/supporters_people/inspect/{person.pk}/").content.decode()
     assert "Registered for the town hall" in page
     assert client.get("/admin/supporters/duplicates/").status_code == 200
+
+
+def test_organizer_sees_lists_with_counts(client, organizer, person, lists):
+    from droplwop.supporters.services import subscribe
+
+    subscribe(
+        supporter=person, email_list=lists["updates"], source="t", consent_text="y", confirmed=True
+    )
+    client.force_login(organizer)
+    page = client.get("/admin/supporters_lists/").content.decode()
+    assert "Test updates" in page
+    assert "Waiting for confirmation" in page

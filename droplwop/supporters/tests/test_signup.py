@@ -130,3 +130,14 @@ def test_signup_form_in_spanish(client, lists):
     page = response.content.decode()
     assert response.status_code == 200
     assert "Novedades de prueba" in page
+
+
+def test_signup_block_renders_the_form_for_any_page(lists):
+    from droplwop.supporters.blocks import SignupBlock
+
+    block = SignupBlock()
+    with translation.override("es"):
+        html = block.render(block.to_python({"heading": "Únete", "text": "Recibe noticias."}))
+    assert "<h2" in html and "Únete" in html
+    assert 'action="/es/supporters/signup/"' in html
+    assert "Novedades de prueba" in html
