@@ -82,7 +82,7 @@ class DroppingSink:
         with self._lock:
             full = self.drop_after is not None and len(self.received) >= self.drop_after
         if full:
-            session.transport.close()
+            server.transport.close()
             await asyncio.sleep(0)
             return "421 closing"
         envelope.mail_from = address
