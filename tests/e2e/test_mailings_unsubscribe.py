@@ -24,7 +24,6 @@ def test_a_reader_unsubscribes_from_the_link_in_their_language(
 
     assert page.locator("h1").inner_text() == "Darse de baja"
     assert axe_violations(page) == []
-    page.screenshot(path="/tmp/mailings-unsubscribe-es.png", full_page=True)
     page.get_by_role("button", name="Sí, darme de baja").click()
     page.get_by_role("heading", name="Te diste de baja").wait_for()
     assert axe_violations(page) == []
