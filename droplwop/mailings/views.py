@@ -17,7 +17,8 @@ from .services import send_for_token, unsubscribe_by_token
 @csrf_exempt  # a mail client posts here (RFC 8058): no session, no CSRF cookie; the token is the key
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    if not hit("mailings.unsubscribe", request_ip_hash(request), limit=60, window_seconds=60):
+    # Generous: mail providers post one-click unsubscribes for many people from few addresses.
+    if not hit("mailings.unsubscribe", request_ip_hash(request), limit=1000, window_seconds=60):
         return HttpResponse(status=429)
     if request.method == "POST":
         send = unsubscribe_by_token(token=token, one_click="List-Unsubscribe" in request.POST)

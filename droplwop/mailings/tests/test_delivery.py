@@ -106,6 +106,7 @@ def test_every_message_has_unsubscribe_headers_and_both_parts(
     text, html = _text_part(message), _html_part(message)
     assert "Read more (https://example.org/x)" in text
     assert "Unsubscribe:" in text and "/mail/unsubscribe/" in text
+    assert "/en/supporters/preferences/" in text and "/en/supporters/preferences/" in html
     assert 'href="https://example.org/x"' in html
     send = Send.objects.get(supporter__email="headers@example.org")
     assert message["Message-ID"] == f"<m{mailing.pk}.s{send.pk}@localhost>"
