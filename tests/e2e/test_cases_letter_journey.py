@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,7 +25,7 @@ def test_spanish_letter_reaches_the_packet(live_server, demo, page, axe_violatio
     page.locator("textarea[name=body]").fill("Estimado Gobernador: Teresa ha cambiado <de verdad>.")
     page.get_by_label("Autorizo al equipo").check()
     page.get_by_role("button", name="Enviar mi carta").click()
-    assert page.get_by_role("status").filter(has_text="Gracias").is_visible()
+    expect(page.get_by_role("status").filter(has_text="Gracias")).to_be_visible()
 
     page.goto(live_server.url + "/admin/login/")
     page.get_by_label("Username").fill("organizer")
@@ -34,11 +35,12 @@ def test_spanish_letter_reaches_the_packet(live_server, demo, page, axe_violatio
     page.get_by_role("link", name="Teresa").first.click()
     row = page.locator("#letters tr", has_text="Marta Prueba")
     row.get_by_role("button", name="Approve").click()
-    assert page.locator("#letters tr", has_text="Marta Prueba").get_by_text("Approved").is_visible()
+    expect(page.locator("#letters tr", has_text="Marta Prueba")).to_contain_text("Approved")
 
-    page.get_by_role("button", name="Build a new packet").click()
+    # The test settings run the build inside this request, so the click waits for the PDF.
+    page.get_by_role("button", name="Build a new packet").click(timeout=180_000)
     link = page.get_by_role("link", name="Download the packet")
-    link.wait_for()
+    link.wait_for(timeout=180_000)
     pdf = page.request.get(live_server.url + link.get_attribute("href")).body()
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
 
