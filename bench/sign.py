@@ -227,7 +227,7 @@ def bench_database(label, url, args):
         bare_result, _ = run(port, bare(label), total=args.total, concurrency=args.concurrency)
         sign_result, acknowledged = run(
             port,
-            signer(port, page_id, origin, label),
+            signer(port, page_id, origin, f"{label}-main"),
             total=args.total,
             concurrency=args.concurrency,
         )
@@ -235,7 +235,7 @@ def bench_database(label, url, args):
         print(sign_result.line("sign petition (form)"))
         ratio = sign_result.rps / bare_result.rps if bare_result.rps else 0
         print(f"  ratio sign / bare insert: {ratio:.0%}")
-        ok = check(db, f"bench-{label}-", acknowledged, "signatures") and counts_agree(
+        ok = check(db, f"bench-{label}-main-", acknowledged, "signatures") and counts_agree(
             db, petition_id
         )
 
