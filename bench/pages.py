@@ -11,6 +11,7 @@ p50/p99 and each page's share of the bare view's requests/s (target: at least 50
 import argparse
 import os
 import re
+import signal
 import sys
 import urllib.request
 from pathlib import Path
@@ -59,6 +60,8 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
+    # A timeout's SIGTERM must still stop gunicorn (the context manager's cleanup).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     os.environ["DROPLWOP_BENCH_VIEWS"] = "1"
     with production_server(workers=args.workers, threads=4) as (base_url, _env, _process):
         targets = {
