@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from droplwop.core.audit import record_audit
 from droplwop.core.tasks_util import enqueue_on_commit
@@ -148,7 +149,10 @@ def record_consent(
     unpublished = []
     if not public_page:
         for page in CasePage.objects.filter(case=case).live():
-            page.unpublish(user=actor, log_action=True)
+            # Withdrawal binds everyone: whoever records it unpublishes, page rights or not.
+            UnpublishPageAction(page, user=actor, log_action=True).execute(
+                skip_permission_checks=True
+            )
             unpublished.append(page.pk)
     record_audit(
         actor=actor,
