@@ -4,7 +4,6 @@ import random
 from datetime import timedelta
 
 from django.utils import timezone
-from wagtail.models import Page
 
 from droplwop.core.demo_tools import add_menu_item, upsert_page
 from droplwop.supporters.models import EmailList
@@ -250,7 +249,6 @@ def load(context):
         )
 
     home = _fresh(context.homes["en"])
-    _repair_child_count(context.homes["es"])
     index_en, index_es = upsert_page(
         parent=home,
         model=PetitionIndexPage,
@@ -336,13 +334,6 @@ def load(context):
 def _fresh(page):
     # Wagtail places a new child from the parent's child count: read it again after each add.
     return type(page).objects.get(pk=page.pk)
-
-
-def _repair_child_count(page):
-    # The Spanish home can come out of the pages loader with a stale child count, which makes
-    # Wagtail give a new translated child the path of an existing one.
-    actual = Page.objects.filter(path__startswith=page.path, depth=page.depth + 1).count()
-    Page.objects.filter(pk=page.pk).exclude(numchild=actual).update(numchild=actual)
 
 
 def _organizations(letter):
