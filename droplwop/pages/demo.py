@@ -7,6 +7,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from droplwop.core.demo_tools import add_menu_item, publish, upsert_page
 from droplwop.core.models import FooterText, OrganizationSettings
+from droplwop.users.roles import sync_role_permissions
 
 from . import demo_content as content
 from .demo_files import ensure_pdf_document, ensure_share_image
@@ -30,11 +31,15 @@ def _locales(context):
 def _home(context):
     # A flushed database (after a transactional test) has lost the tree roots Wagtail's
     # migrations made; put them back so the demo loads on it too.
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=context.locales["en"])
-    )
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None or Collection.get_first_root_node() is None:
+        root = root or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=context.locales["en"])
+        )
+        if Collection.get_first_root_node() is None:
+            Collection.add_root(name="Root")
+        # The roles' page and collection rights hang on these roots: give them back too.
+        sync_role_permissions()
     home = HomePage.objects.filter(locale=context.locales["en"]).first()
     if home is None:
         # Wagtail's install leaves a plain "Welcome" page (and a site on it) where ours belongs.

@@ -5,14 +5,11 @@ import re
 import pytest
 
 from droplwop.pages.models import StandardPage
-from droplwop.users.roles import sync_role_permissions
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_organizer_edits_and_publishes_a_page(live_server, demo, page, organizer):
-    # A transactional test flushes the page rights migrations gave the roles; give them back.
-    sync_role_permissions()
     about = StandardPage.objects.get(locale__language_code="en", slug="about")
     page.goto(live_server.url + "/admin/login/")
     page.get_by_label("Username").fill(organizer.username)
