@@ -1,12 +1,15 @@
 """The delivery copy: a PDF with a cover, the text, the targets, the total and every signer.
 
-Large lists are laid out in chunks (WeasyPrint holds a whole document in memory) and joined
-with pypdf; the DeliveryFile row carries the progress the organizer watches.
+Large lists are laid out in independent chunks (WeasyPrint holds a whole document in memory,
+and its layout time grows with the size of one document) and joined with pypdf. Each chunk
+starts its page counter where the previous one ended, so the footers number the whole file.
+The DeliveryFile row carries the progress the organizer watches.
 """
 
 import io
 from itertools import islice
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db.models import Count, Q
@@ -23,16 +26,16 @@ from .selectors import (
     list_verified_organizations,
 )
 
-CHUNK = 2500
+
+def _pdf(template: str, context: dict) -> tuple[bytes, int]:
+    """The PDF of one part and its number of pages."""
+    document = HTML(string=render_to_string(template, context)).render()
+    return document.write_pdf(), len(document.pages)
 
 
-def _pdf(template: str, context: dict) -> bytes:
-    html = render_to_string(template, context)
-    return HTML(string=html).write_pdf()
-
-
-def render_delivery_pdf(petition, *, on_progress=None) -> bytes:
+def render_delivery_pdf(petition, *, on_progress=None, chunk_size=None) -> bytes:
     """The whole PDF in English (the language of the offices it goes to)."""
+    chunk_size = chunk_size or getattr(settings, "PETITIONS_DELIVERY_CHUNK", 1000)
     with translation.override("en"):
         counts = petition.signatures.aggregate(
             confirmed=Count("id", filter=Q(confirmed_at__isnull=False))
@@ -50,18 +53,20 @@ def render_delivery_pdf(petition, *, on_progress=None) -> bytes:
             "date": timezone.localdate(),
         }
         writer = PdfWriter()
-        writer.append(io.BytesIO(_pdf("petitions/delivery/cover.html", context)))
+        part, pages = _pdf("petitions/delivery/cover.html", context)
+        writer.append(io.BytesIO(part))
         signers = list_signers_for_delivery(petition)
         done = 0
         while True:
-            chunk = list(islice(signers, CHUNK))
+            chunk = list(islice(signers, chunk_size))
             if not chunk:
                 break
-            part = _pdf(
+            part, count = _pdf(
                 "petitions/delivery/signers.html",
-                {**context, "signers": chunk, "start": done + 1},
+                {**context, "signers": chunk, "start": done + 1, "page_start": pages + 1},
             )
             writer.append(io.BytesIO(part))
+            pages += count
             done += len(chunk)
             if on_progress:
                 on_progress(done, total_signers)
