@@ -19,10 +19,37 @@ def _fresh_cache():
     yield
 
 
+_demo_snapshot = {}
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the demo site, as `make run` shows it."""
+    from django.db import connection
+
     with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+        if connection.vendor == "sqlite":
+            # A browser test flushes the database; copying this snapshot back is much quicker
+            # than loading the demo again, and gives the very same rows.
+            import sqlite3
+
+            connection.ensure_connection()
+            _demo_snapshot["sqlite"] = sqlite3.connect(":memory:", check_same_thread=False)
+            connection.connection.backup(_demo_snapshot["sqlite"])
+
+
+def _reload_demo():
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    snapshot = _demo_snapshot.get("sqlite")
+    if snapshot is not None and connection.vendor == "sqlite" and connection.get_autocommit():
+        connection.ensure_connection()
+        snapshot.backup(connection.connection)
+        # The flush made new content type rows; the restored ones may carry other ids.
+        ContentType.objects.clear_cache()
+    else:
         call_command("load_demo", verbosity=0)
 
 
@@ -32,7 +59,7 @@ def demo(db):
     from droplwop.pages.models import HomePage
 
     if not HomePage.objects.exists():
-        call_command("load_demo", verbosity=0)
+        _reload_demo()
     return {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
 
 

@@ -310,5 +310,3 @@ CASES_MAX_UPLOAD_BYTES = env_int("CASES_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 # --- inreach (people inside: facilities, mail) ---
 
 # --- site (pages, feeds, caching) ---
-# Address fields typed without a scheme ("example.org") mean https, as Django 6 will assume.
-FORMS_URLFIELD_ASSUME_HTTPS = True
