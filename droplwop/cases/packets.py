@@ -18,6 +18,7 @@ from droplwop.core.audit import record_audit
 
 from .choices import DocumentKind, PacketStatus
 from .models import Document, Packet
+from .packet_signers import signer_pages
 from .selectors import get_petition_summary, list_letters_for_packet
 
 logger = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ class Exhibit:
     image_path: str = ""
     placeholder_pages: int = 0
     petition: dict = field(default_factory=dict)
+    signer_pages: list = field(default_factory=list)
 
     @property
     def placeholder_numbers(self):
@@ -68,7 +70,12 @@ def collect_exhibits(case) -> list[Exhibit]:
             add(kind="letter", title=title, letter=letter)
     petition = get_petition_summary(case)
     if petition is not None:
-        add(kind="petition", title=petition["petition"].title, petition=petition)
+        add(
+            kind="petition",
+            title=petition["petition"].title,
+            petition=petition,
+            signer_pages=signer_pages(petition["signers"], total_hint=petition["total"]),
+        )
     for document in Document.objects.filter(case=case, kind=DocumentKind.CERTIFICATE).order_by(
         "uploaded_at", "id"
     ):

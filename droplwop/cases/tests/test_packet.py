@@ -116,3 +116,37 @@ def test_packet_files_stay_out_of_media(
     assert path.startswith(str(settings.PRIVATE_STORAGE_ROOT))
     assert not path.startswith(str(settings.MEDIA_ROOT))
     assert client.get(f"/media/{packet.file.name}").status_code == 404
+
+
+def test_signer_exhibit_lists_everyone_in_order_where_the_toc_says(
+    case, lead, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+
+    from droplwop.petitions.models import Petition, Signature
+    from droplwop.supporters.models import Supporter
+
+    petition = Petition.objects.create(title="Bring Testy home", text="Commute the sentence.")
+    services.update_case(actor=lead, case=case, petition=petition)
+    write(case, lead, "Alma First", "approved", "First letter")
+    now = timezone.now()
+    people = Supporter.objects.bulk_create(
+        Supporter(email=f"s{n}@example.org", first_name=f"Signer{n:03d}", city="Fresno")
+        for n in range(1, 131)
+    )
+    Signature.objects.bulk_create(
+        Signature(petition=petition, supporter=p, created_at=now, confirmed_at=now) for p in people
+    )
+    packet = build(case, lead, django_capture_on_commit_callbacks)
+    assert packet.status == "done", packet.error
+    _reader, pages = packet_text(packet)
+
+    toc = next(p for p in pages if "Table of contents" in p)
+    listed = int(re.search(r"Petition: Bring Testy home.*?(\d+)\s*$", toc, re.M).group(1))
+    assert "Exhibit 2\nPetition: Bring Testy home" in pages[listed - 1]
+    assert "Exhibit 1" not in pages[listed - 1]
+    signers = "\n".join(pages[listed - 1 :])
+    positions = [signers.index(f"Signer{n:03d}, Fresno") for n in range(1, 131)]
+    assert positions == sorted(positions)
+    # 130 names do not fit on the exhibit's first page: the rest carry the exhibit number.
+    assert "Exhibit 2: signers, continued" in pages[listed]
