@@ -29,28 +29,62 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
+        # A browser test flushes the database; copying this snapshot back is much quicker
+        # than loading the demo again, and gives the very same rows.
         if connection.vendor == "sqlite":
-            # A browser test flushes the database; copying this snapshot back is much quicker
-            # than loading the demo again, and gives the very same rows.
             import sqlite3
 
             connection.ensure_connection()
             _demo_snapshot["sqlite"] = sqlite3.connect(":memory:", check_same_thread=False)
             connection.connection.backup(_demo_snapshot["sqlite"])
+        elif connection.vendor == "postgresql":
+            _demo_snapshot["postgresql"] = _copy_out_tables(connection)
+
+
+def _copy_out_tables(connection) -> dict:
+    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+    rows = {}
+    with connection.cursor() as cursor:
+        for table in tables:
+            with cursor.cursor.copy(f'COPY "{table}" TO STDOUT') as copy:
+                rows[table] = b"".join(bytes(chunk) for chunk in copy)
+    return rows
+
+
+def _copy_in_tables(connection, rows: dict) -> None:
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    quoted = ", ".join(f'"{table}"' for table in rows)
+    with connection.cursor() as cursor:
+        # Rows that the flush's post_migrate made again (content types, roles) go first.
+        cursor.execute(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
+        cursor.execute("SET session_replication_role = replica")
+        for table, data in rows.items():
+            if data:
+                with cursor.cursor.copy(f'COPY "{table}" FROM STDIN') as copy:
+                    copy.write(data)
+        cursor.execute("SET session_replication_role = DEFAULT")
+        models = apps.get_models(include_auto_created=True)
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
 
 
 def _reload_demo():
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
-    snapshot = _demo_snapshot.get("sqlite")
-    if snapshot is not None and connection.vendor == "sqlite" and connection.get_autocommit():
-        connection.ensure_connection()
-        snapshot.backup(connection.connection)
-        # The flush made new content type rows; the restored ones may carry other ids.
-        ContentType.objects.clear_cache()
-    else:
+    snapshot = _demo_snapshot.get(connection.vendor)
+    if snapshot is None or not connection.get_autocommit():
         call_command("load_demo", verbosity=0)
+        return
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        snapshot.backup(connection.connection)
+    else:
+        _copy_in_tables(connection, snapshot)
+    # The flush made new content type rows; the restored ones may carry other ids.
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture
