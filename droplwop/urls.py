@@ -34,6 +34,8 @@ for app, prefix in APP_PREFIXES.items():
     unlocalized_app_urls += getattr(module, "unlocalized_urlpatterns", [])
 
 urlpatterns = [
+    # The case desk answers its own refusals (droplwop.cases.admin_access), so it comes first.
+    path("admin/cases/", include("droplwop.cases.admin_urls", namespace="cases_admin")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}),

@@ -1,6 +1,8 @@
 from django.urls import path
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from . import admin_views as v
+from .admin_access import guard_case_desk
 
 app_name = "cases_admin"
 
@@ -29,3 +31,6 @@ urlpatterns = [
     path("<int:case_id>/packets/<int:packet_id>/pdf/", v.packet_download, name="packet_pdf"),
     path("<int:case_id>/mail-letter/", v.mail_letter, name="mail_letter"),
 ]
+
+# Mounted by the root URLconf ahead of Wagtail's admin: see admin_access.
+urlpatterns = decorate_urlpatterns(urlpatterns, guard_case_desk)

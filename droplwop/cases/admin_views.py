@@ -1,6 +1,6 @@
 """Case desk screens in the Wagtail admin. Every view loads its case through
-selectors.get_case_for_user: the case team and administrators get in, anyone else a 404 and an
-audit row. Reads of case pages and files are audited too."""
+selectors.get_case_for_user: the case team and administrators get in, anyone else an audited
+refusal (see admin_access). Reads of case pages and files are audited too."""
 
 from functools import wraps
 
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from droplwop.core.audit import record_audit
 
 from . import forms, selectors, services
+from .admin_access import CaseAccessRefused
 from .choices import PATHWAY_FACTS, LetterStatus, MemberRole, PacketStatus, Pathway
 from .mail_letters import build_mail_letter_pdf, envelope_for
 from .models import CaseMember, Document, Packet, SupportLetter, Task
@@ -47,6 +48,9 @@ def refuse_unless_lead(request, case):
 
 def dashboard(request):
     user = request.user
+    if not (user.has_perm("cases.add_case") or selectors.list_cases_for_user(user).exists()):
+        record_audit(actor=user, action="case.access_denied", summary=request.path)
+        raise CaseAccessRefused
     return TemplateResponse(
         request,
         "cases/admin/dashboard.html",
@@ -62,7 +66,7 @@ def dashboard(request):
 def case_create(request):
     if not request.user.has_perm("cases.add_case"):
         record_audit(actor=request.user, action="case.access_denied", summary=request.path)
-        raise Http404
+        raise CaseAccessRefused
     form = forms.CaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         case = services.create_case(actor=request.user, **form.cleaned_data)

@@ -3,12 +3,12 @@
 import datetime
 
 from django.db.models import Count, Q
-from django.http import Http404
 from django.utils import timezone
 
 from droplwop.core.audit import record_audit
 from droplwop.users.roles import ADMINISTRATOR
 
+from .admin_access import CaseAccessRefused
 from .choices import LetterStatus, Stage
 from .models import Case, CaseMember, SupportLetter, Task
 
@@ -34,7 +34,8 @@ def list_cases_with_page_consent(user):
 
 
 def get_case_for_user(user, case_id, *, request_path: str = "") -> Case:
-    """The case if the user is on its team (or an administrator); otherwise 404 and an audit row.
+    """The case if the user is on its team (or an administrator); otherwise a refusal and an audit
+    row.
 
     Every refusal is recorded, so probing for case numbers leaves a trace.
     """
@@ -50,7 +51,7 @@ def get_case_for_user(user, case_id, *, request_path: str = "") -> Case:
         object_id=case_id,
         summary=f"Refused {request_path}"[:255],
     )
-    raise Http404
+    raise CaseAccessRefused
 
 
 def member_role(user, case) -> str:

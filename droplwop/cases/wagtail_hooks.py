@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -11,11 +11,6 @@ from droplwop.pages.slots import SlotItem
 
 from . import selectors
 from .models import CasePage
-
-
-@hooks.register("register_admin_urls")
-def register_case_urls():
-    return [path("cases/", include("droplwop.cases.admin_urls", namespace="cases_admin"))]
 
 
 class CaseMenuItem(MenuItem):

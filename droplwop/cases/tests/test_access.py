@@ -1,7 +1,8 @@
 """Every case URL against every kind of visitor: only the case team and administrators get in,
-everyone else gets a 404 (or the admin login for anonymous visitors) and refusals are audited."""
+everyone else, anonymous visitors included, gets the same 403 and every refusal is audited."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -103,26 +104,44 @@ DENIED = ("editor", "organizer_without_role", "other_case_member")
 ALLOWED = ("case_member", "administrator")
 
 
-def test_anonymous_visitors_are_sent_to_the_login_page(client, world):
-    for method, name, args, data in case_urls(world):
+def test_anonymous_visitors_are_refused_with_an_audit_row(client, world):
+    for method, name, args, data in case_urls(world) + [("get", "dashboard", [], None)]:
         url = reverse(f"cases_admin:{name}", args=args)
+        before = AuditEntry.objects.filter(actor=None, action="case.access_denied").count()
         response = getattr(client, method)(url, data or {})
-        assert response.status_code == 302, url
-        assert reverse("wagtailadmin_login") in response["Location"], url
-        assert "Test Person" not in response.content.decode()
+        assert response.status_code == 403, url
+        page = response.content.decode()
+        assert "You do not have access to this page" in page, url
+        assert "Test Person" not in page and "Testy" not in page, url
+        after = AuditEntry.objects.filter(actor=None, action="case.access_denied")
+        assert after.count() == before + 1, url
+        assert after.latest("pk").summary == f"Refused {url}"
+    assert world["case"].cdcr_numbers.count() == 1
+    assert world["case"].stage == "preparing"
+
+
+def test_a_case_that_does_not_exist_gets_the_same_refusal(client, world):
+    client.force_login(world["visitors"]["organizer_without_role"])
+    answers = []
+    for case_id in (world["case"].pk + 1000, world["case"].pk):
+        path = reverse("cases_admin:detail", args=[case_id])
+        response = client.get(path)
+        assert response.status_code == 403
+        # The page names its own address (language links) and carries a per-response nonce.
+        page = re.sub(r'nonce="[^"]*"', "", response.content.decode()).replace(path, "URL")
+        answers.append(page)
+    assert answers[0] == answers[1]
 
 
 @pytest.mark.parametrize("who", DENIED)
-def test_people_off_the_case_team_get_404_and_an_audit_row(client, world, who):
+def test_people_off_the_case_team_are_refused_with_an_audit_row(client, world, who):
     user = world["visitors"][who]
     client.force_login(user)
     for method, name, args, data in case_urls(world):
         url = reverse(f"cases_admin:{name}", args=args)
         before = AuditEntry.objects.filter(actor=user, action="case.access_denied").count()
-        # A 404 under /admin/ is bounced once by LocaleMiddleware to /en/admin/..., which is
-        # itself a 404: the same answer whether or not the case exists.
-        response = getattr(client, method)(url, data or {}, follow=True)
-        assert response.status_code == 404, (who, url, response.status_code)
+        response = getattr(client, method)(url, data or {})
+        assert response.status_code == 403, (who, url, response.status_code)
         assert "Test Person" not in response.content.decode()
         after = AuditEntry.objects.filter(actor=user, action="case.access_denied").count()
         assert after == before + 1, (who, url)
@@ -169,6 +188,11 @@ def test_editor_cannot_open_a_case_or_see_cases_in_the_menu(client, world):
     assert Group.objects.get(name="Organizer").permissions.filter(codename="add_case").exists()
     assert not Group.objects.get(name="Organizer").permissions.filter(codename="view_case").exists()
     client.force_login(editor)
-    assert client.get(reverse("cases_admin:create"), follow=True).status_code == 404
+    assert client.get(reverse("cases_admin:create")).status_code == 403
+    before = AuditEntry.objects.filter(actor=editor, action="case.access_denied").count()
+    assert client.get(reverse("cases_admin:dashboard")).status_code == 403
+    assert (
+        AuditEntry.objects.filter(actor=editor, action="case.access_denied").count() == before + 1
+    )
     admin_home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("cases_admin:dashboard") not in admin_home

@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 
+from droplwop.core.fields import HttpsURLField
+
 
 class MainMenu(TranslatableMixin, ClusterableModel):
     """The links across the top of every page, one menu per language."""
@@ -28,9 +30,7 @@ class MainMenuItem(Orderable):
     page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    url = models.URLField(
-        _("external link"), blank=True, help_text=_("Used when no page is chosen.")
-    )
+    url = HttpsURLField(_("external link"), blank=True, help_text=_("Used when no page is chosen."))
 
     panels = [FieldPanel("label"), FieldPanel("page"), FieldPanel("url")]
 

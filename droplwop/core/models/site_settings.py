@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from droplwop.core.fields import HttpsURLField
+
 
 @register_setting(icon="site")
 class OrganizationSettings(BaseGenericSetting):
@@ -20,11 +22,11 @@ class OrganizationSettings(BaseGenericSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    donate_url = models.URLField(_("external donate link"), blank=True)
-    instagram_url = models.URLField(_("Instagram"), blank=True)
-    facebook_url = models.URLField(_("Facebook"), blank=True)
-    x_url = models.URLField(_("X (Twitter)"), blank=True)
-    youtube_url = models.URLField(_("YouTube"), blank=True)
+    donate_url = HttpsURLField(_("external donate link"), blank=True)
+    instagram_url = HttpsURLField(_("Instagram"), blank=True)
+    facebook_url = HttpsURLField(_("Facebook"), blank=True)
+    x_url = HttpsURLField(_("X (Twitter)"), blank=True)
+    youtube_url = HttpsURLField(_("YouTube"), blank=True)
     default_share_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("default share image"),

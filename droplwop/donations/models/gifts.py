@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from droplwop.core.fields import HttpsURLField
+
 
 class Frequency(models.TextChoices):
     ONE_TIME = "one_time", _("One time")
@@ -104,7 +106,7 @@ class Donation(models.Model):
     # A double click on Donate sends the same key twice: one row, one checkout session.
     idempotency_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
     checkout_session_id = models.CharField(max_length=100, unique=True, null=True, blank=True)
-    checkout_url = models.URLField(max_length=1000, blank=True)
+    checkout_url = HttpsURLField(max_length=1000, blank=True)
     payment_intent_id = models.CharField(max_length=100, unique=True, null=True, blank=True)
     invoice_id = models.CharField(max_length=100, unique=True, null=True, blank=True)
     failure_reason = models.CharField(_("failure reason"), max_length=255, blank=True)

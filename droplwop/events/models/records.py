@@ -8,6 +8,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
+from droplwop.core.fields import HttpsURLField
+
 PACIFIC = "America/Los_Angeles"
 
 
@@ -90,7 +92,7 @@ class Event(ClusterableModel):
     )
     venue_name = models.CharField(_("place"), max_length=200, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
-    map_url = models.URLField(_("map link"), blank=True)
+    map_url = HttpsURLField(_("map link"), blank=True)
     facility = models.CharField(
         _("facility"),
         max_length=120,
@@ -103,7 +105,7 @@ class Event(ClusterableModel):
     waitlist_enabled = models.BooleanField(_("waitlist when full"), default=True)
     registration_open = models.BooleanField(_("registration open"), default=True)
     # Private: only in the confirmation, reminders, "my registration" and the private feed.
-    join_url = models.URLField(_("joining link (Zoom)"), blank=True)
+    join_url = HttpsURLField(_("joining link (Zoom)"), blank=True)
     dial_in = models.CharField(_("dial-in number"), max_length=200, blank=True)
     passcode = models.CharField(_("passcode"), max_length=60, blank=True)
     join_instructions_en = models.TextField(_("joining instructions (English)"), blank=True)

@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from droplwop.core.fields import HttpsURLField
 from droplwop.core.models import BasePage
 
 
@@ -39,7 +40,7 @@ class Resource(TranslatableMixin, index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    url = models.URLField(_("link"), blank=True, help_text=_("For a video or a page elsewhere."))
+    url = HttpsURLField(_("link"), blank=True, help_text=_("For a video or a page elsewhere."))
     published = models.DateField(_("published"), null=True, blank=True)
     featured = models.BooleanField(_("featured"), default=False)
 

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 # Signing bumps one of these rows at random, so concurrent signers rarely wait on each other's
 # row lock; the total is a sum over this many rows.
+from droplwop.core.fields import HttpsURLField
+
 COUNTER_SHARDS = 16
 
 
@@ -187,7 +189,7 @@ class OrgSignature(models.Model):
     )
     organization = models.CharField(_("organization"), max_length=200)
     city = models.CharField(_("city"), max_length=120, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = HttpsURLField(_("website"), blank=True)
     signer_title = models.CharField(_("signer's title"), max_length=150, blank=True)
     authorized = models.BooleanField(_("authorized to sign for the organization"))
     created_at = models.DateTimeField(_("signed"), default=timezone.now)

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from droplwop.core.fields import HttpsURLField
+
 
 class Tag(models.Model):
     name = models.CharField(_("name"), max_length=80, unique=True)
@@ -17,7 +19,7 @@ class Tag(models.Model):
 class Organization(models.Model):
     name = models.CharField(_("name"), max_length=200)
     city = models.CharField(_("city"), max_length=120, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = HttpsURLField(_("website"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
