@@ -1,5 +1,6 @@
 """Fixtures shared by every app's tests and the browser journeys."""
 
+import contextlib
 import os
 
 import pytest
@@ -152,23 +153,43 @@ class SmtpSink:
         return [m for m in self.messages if address.lower() in m.get("To", "").lower()]
 
 
-@pytest.fixture
-def smtp_server(settings):
-    """Point Django's SMTP backend at an aiosmtpd server on 127.0.0.1; yields the sink."""
+class AdvertisesPipelining:
+    """Mixed into a sink's handler: aiosmtpd reads commands a line at a time, so pipelined ones
+    work; this says so in EHLO, as Postfix and every email provider do (RFC 2920)."""
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        session.host_name = hostname
+        return [*responses[:-1], "250-PIPELINING", responses[-1]]
+
+
+@contextlib.contextmanager
+def smtp_sink_running(settings, handler, *, pipelining=False):
+    """Run `handler` as an aiosmtpd server on 127.0.0.1 and point Django's SMTP backend at it."""
     from aiosmtpd.controller import Controller
 
-    sink = SmtpSink()
+    if pipelining:
+        handler.__class__ = type(
+            f"Pipelining{type(handler).__name__}", (AdvertisesPipelining, type(handler)), {}
+        )
     port = free_port()
-    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = port
     settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 5
     try:
-        yield sink
+        yield handler
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """Point Django's SMTP backend at an aiosmtpd server on 127.0.0.1; yields the sink."""
+    with smtp_sink_running(settings, SmtpSink()) as sink:
+        yield sink
 
 
 @pytest.fixture(scope="session")

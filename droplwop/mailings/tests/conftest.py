@@ -67,12 +67,15 @@ def make_mailing(email_list):
 class DroppingSink:
     """An SMTP sink that, once `drop_after` messages have arrived, hangs up on every new MAIL.
 
-    It plays a server that falls over mid-batch; `heal()` brings it back.
+    It plays a server that falls over mid-batch; `heal()` brings it back. It can also refuse
+    chosen recipients at RCPT or chosen messages after their body.
     """
 
     def __init__(self, drop_after):
         self.drop_after = drop_after
         self.received = []
+        self.refuse_recipients = set()  # answered 550 at RCPT
+        self.refuse_messages_to = set()  # answered 554 after the message's final "."
         self._lock = threading.Lock()
 
     def heal(self):
@@ -88,28 +91,37 @@ class DroppingSink:
         envelope.mail_from = address
         return "250 OK"
 
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse_recipients:
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope):
+        if set(envelope.rcpt_tos) & self.refuse_messages_to:
+            return "554 5.7.1 Message refused"
         with self._lock:
             self.received.extend(envelope.rcpt_tos)
         return "250 OK"
 
 
+@pytest.fixture(params=[False, True], ids=["one-command-at-a-time", "pipelining"])
+def pipelining(request):
+    """Delivery talks to servers with and without PIPELINING differently: test both ways."""
+    return request.param
+
+
 @pytest.fixture
-def dropping_smtp(settings):
-    from aiosmtpd.controller import Controller
+def smtp_server(settings, pipelining):
+    from conftest import SmtpSink, smtp_sink_running
 
-    from conftest import free_port
-
-    sink = DroppingSink(drop_after=None)
-    port = free_port()
-    controller = Controller(sink, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = 5
-    try:
+    with smtp_sink_running(settings, SmtpSink(), pipelining=pipelining) as sink:
         yield sink
-    finally:
-        controller.stop()
+
+
+@pytest.fixture
+def dropping_smtp(settings, pipelining):
+    from conftest import smtp_sink_running
+
+    with smtp_sink_running(settings, DroppingSink(drop_after=None), pipelining=pipelining) as sink:
+        yield sink

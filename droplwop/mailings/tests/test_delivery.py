@@ -142,6 +142,34 @@ def test_a_server_that_drops_the_connection_mid_batch_resumes_without_duplicates
     assert mailing.status == MailingStatus.SENT
 
 
+def test_refused_recipients_and_messages_fail_alone_and_the_rest_go_out(
+    dropping_smtp, make_supporter, make_mailing, settings
+):
+    settings.MAILINGS_BATCH_SIZE = 4
+    emails = [f"r{i}@example.org" for i in range(7)]
+    for email in emails:
+        make_supporter(email)
+    dropping_smtp.refuse_recipients = {emails[1], emails[2]}
+    dropping_smtp.refuse_messages_to = {emails[4], emails[6]}
+    mailing = make_mailing()
+    services.start_mailing(mailing=mailing)
+
+    report = delivery.deliver_mailing(mailing.pk)
+
+    assert dropping_smtp.received == [emails[0], emails[3], emails[5]]
+    assert (report.sent, report.failed, report.errors) == (3, 4, [])
+    sends = {s.supporter.email: s for s in Send.objects.filter(mailing=mailing)}
+    assert {e for e, s in sends.items() if s.status == SendStatus.SENT} == set(
+        dropping_smtp.received
+    )
+    assert sends[emails[1]].status == sends[emails[2]].status == SendStatus.FAILED
+    assert sends[emails[1]].error.startswith("550")
+    assert sends[emails[4]].status == sends[emails[6]].status == SendStatus.FAILED
+    assert sends[emails[6]].error.startswith("554")
+    mailing.refresh_from_db()
+    assert mailing.status == MailingStatus.SENT
+
+
 def test_a_dead_workers_batch_is_recovered_and_its_risky_row_never_resent(
     dropping_smtp, make_supporter, make_mailing, settings
 ):
