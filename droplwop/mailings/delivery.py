@@ -331,16 +331,17 @@ class MailingSender:
         self.domain = self.envelope_sender.rsplit("@", 1)[-1] or "localhost"
         self.boundary = f"=_droplwop_{secrets.token_hex(8)}"
         self.list_id = f"<{mailing.email_list.slug}.{self.domain}>" if mailing.email_list_id else ""
-        mailto = settings.MAILINGS_UNSUBSCRIBE_MAILTO or f"unsubscribe@{self.domain}"
-        self.mailto = mailto
+        # Offered only when set: the mailbox must reach the inbound webhook, or a reader who
+        # picks "unsubscribe by email" would be ignored.
+        self.mailto = settings.MAILINGS_UNSUBSCRIBE_MAILTO
 
     def headers(self, send_id: int, unsubscribe_url: str) -> list[tuple[str, str]]:
         token = unsubscribe_url.rstrip("/").rsplit("/", 1)[-1]
+        links = f"<{unsubscribe_url}>"
+        if self.mailto:
+            links = f"<mailto:{self.mailto}?subject=unsubscribe-{token}>,\r\n {links}"
         headers = [
-            (
-                "List-Unsubscribe",
-                f"<mailto:{self.mailto}?subject=unsubscribe-{token}>,\r\n <{unsubscribe_url}>",
-            ),
+            ("List-Unsubscribe", links),
             ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
             ("Feedback-ID", f"m{self.mailing.pk}:mailings:droplwop"),
         ]

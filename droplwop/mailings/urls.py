@@ -12,4 +12,9 @@ unlocalized_urlpatterns = [
         views.tracking_webhook,
         name="mailings_tracking_webhook",
     ),
+    path(
+        "mail/webhooks/<slug:provider>/inbound/",
+        views.inbound_webhook,
+        name="mailings_inbound_webhook",
+    ),
 ]

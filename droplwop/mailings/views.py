@@ -52,13 +52,22 @@ def _webhooks_configured(provider: str) -> bool:
     return bool(config.get(f"{provider.upper()}_WEBHOOK_SIGNING_KEY"))
 
 
-@csrf_exempt
-def tracking_webhook(request, provider):
+def _anymail_webhook(request, provider, kind):
     """Fails closed: with no webhook secret set, anymail would accept unsigned posts."""
     try:
-        match = resolve(f"/{provider}/tracking/", urlconf="anymail.urls")
+        match = resolve(f"/{provider}/{kind}/", urlconf="anymail.urls")
     except Resolver404 as error:
         raise Http404 from error
     if not _webhooks_configured(provider):
         return HttpResponseForbidden("Webhooks are not configured.")
     return match.func(request)
+
+
+@csrf_exempt
+def tracking_webhook(request, provider):
+    return _anymail_webhook(request, provider, "tracking")
+
+
+@csrf_exempt
+def inbound_webhook(request, provider):
+    return _anymail_webhook(request, provider, "inbound")

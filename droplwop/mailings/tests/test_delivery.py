@@ -1,3 +1,4 @@
+import re
 from collections import Counter
 from datetime import timedelta
 
@@ -99,8 +100,9 @@ def test_every_message_has_unsubscribe_headers_and_both_parts(
 
     message = smtp_server.to("headers@example.org")[0]
     list_unsubscribe = message["List-Unsubscribe"]
-    assert "<mailto:" in list_unsubscribe and "/mail/unsubscribe/" in list_unsubscribe
-    assert "<http" in list_unsubscribe
+    # No mailto: offered while no mailbox is set to receive it.
+    assert "<mailto:" not in list_unsubscribe and "/mail/unsubscribe/" in list_unsubscribe
+    assert list_unsubscribe.startswith("<http")
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert message.get_content_type() == "multipart/alternative"
     text, html = _text_part(message), _html_part(message)
@@ -110,6 +112,21 @@ def test_every_message_has_unsubscribe_headers_and_both_parts(
     assert 'href="https://example.org/x"' in html
     send = Send.objects.get(supporter__email="headers@example.org")
     assert message["Message-ID"] == f"<m{mailing.pk}.s{send.pk}@localhost>"
+
+
+def test_a_configured_unsubscribe_mailbox_is_offered_with_the_recipients_token(
+    smtp_server, make_supporter, make_mailing, settings, django_capture_on_commit_callbacks
+):
+    settings.MAILINGS_UNSUBSCRIBE_MAILTO = "unsubscribe@droplwop.example"
+    make_supporter("mailto@example.org")
+    _start(make_mailing(), django_capture_on_commit_callbacks)
+
+    header = " ".join(smtp_server.to("mailto@example.org")[0]["List-Unsubscribe"].split())
+    mailto, https = re.fullmatch(
+        r"<mailto:unsubscribe@droplwop\.example\?subject=unsubscribe-(\S+)>, <(https?://\S+)>",
+        header,
+    ).groups()
+    assert https.rstrip("/").endswith(mailto)
 
 
 def test_a_server_that_drops_the_connection_mid_batch_resumes_without_duplicates(

@@ -152,3 +152,40 @@ def test_a_signed_bounce_suppresses_the_address_on_every_list(
     assert _status(sent) == SubscriptionStatus.BOUNCED
     later = make_mailing(title="Later")
     assert services.start_mailing(mailing=later) == 0
+
+
+def _postmark_inbound(subject):
+    return json.dumps(
+        {
+            "FromFull": {"Email": "reader@example.org", "Name": "Rita"},
+            "ToFull": [{"Email": "unsubscribe@droplwop.example", "Name": ""}],
+            "Subject": subject,
+            "TextBody": "",
+            "Headers": [],
+            "MessageID": "inbound-1",
+        }
+    )
+
+
+def test_an_unsubscribe_mailed_to_the_list_unsubscribe_address_is_honoured(client, sent, settings):
+    settings.ANYMAIL = {"WEBHOOK_SECRET": "anymail:right-secret"}
+    settings.MAILINGS_UNSUBSCRIBE_MAILTO = "unsubscribe@droplwop.example"
+    token = unsubscribe_token(sent.pk)
+
+    forged = client.post(
+        "/mail/webhooks/postmark/inbound/",
+        _postmark_inbound(f"unsubscribe-{token[:-2]}xx"),
+        content_type="application/json",
+        **_auth("anymail:right-secret"),
+    )
+    assert forged.status_code == 200
+    assert _status(sent) == SubscriptionStatus.SUBSCRIBED
+
+    response = client.post(
+        "/mail/webhooks/postmark/inbound/",
+        _postmark_inbound(f"Re: unsubscribe-{token}"),
+        content_type="application/json",
+        **_auth("anymail:right-secret"),
+    )
+    assert response.status_code == 200
+    assert _status(sent) == SubscriptionStatus.UNSUBSCRIBED
