@@ -12,11 +12,19 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Rate limits and cached pages live in the cache: each test starts with it empty."""
+def _fresh_cache(request, django_db_blocker):
+    """Cached pages and rate limit counters: each test starts with none."""
     from django.core.cache import cache
+    from django.db import connection
+
+    from droplwop.core import rate_limit
 
     cache.clear()
+    if connection.vendor == "postgresql":
+        # The counters are rows of the test database: it must exist before they are cleared.
+        request.getfixturevalue("django_db_setup")
+    with django_db_blocker.unblock():
+        rate_limit.reset()
     yield
 
 

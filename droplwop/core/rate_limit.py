@@ -1,19 +1,110 @@
-"""A fixed-window counter in the cache: cheap enough to sit in front of every public POST."""
+"""Fixed-window attempt counters, cheap enough to sit in front of every public POST.
 
+Each attempt is one atomic upsert that returns the new count, so concurrent workers (threads
+or processes) never both see the same count: the cache this replaced could not promise that
+across processes, and a flood got twice its limit through two gunicorn workers.
+
+On PostgreSQL the counters are the `core_ratecounter` table of the main database. Anywhere
+else they live in a SQLite file of their own (RATE_LIMIT_SQLITE_PATH), because SQLite has one
+write lock per database and the main one is the signing path's bottleneck.
+"""
+
+import hashlib
+import os
+import sqlite3
+import threading
 import time
 
-from django.core.cache import cache
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+
+_UPSERT = (
+    "INSERT INTO core_ratecounter (scope_key, window_end, count) VALUES (%s, %s, 1) "
+    "ON CONFLICT (scope_key, window_end) DO UPDATE SET count = core_ratecounter.count + 1 "
+    "RETURNING count"
+)
+_SWEEP = "DELETE FROM core_ratecounter WHERE window_end <= %s"
+_CLEAR = "DELETE FROM core_ratecounter"
+# The same table as the migration makes on PostgreSQL.
+_SQLITE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS core_ratecounter (
+    scope_key TEXT NOT NULL,
+    window_end INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (scope_key, window_end)
+);
+CREATE INDEX IF NOT EXISTS core_ratecounter_window_end ON core_ratecounter (window_end);
+"""
+SWEEP_EVERY_SECONDS = 60
+
+_local = threading.local()
+_next_sweep = 0.0
 
 
 def hit(scope: str, key: str, *, limit: int, window_seconds: int) -> bool:
     """Count one attempt; return True while the caller is within its limit for this window."""
-    window = int(time.time() // window_seconds)
-    cache_key = f"rl:{scope}:{key}:{window}"
-    if cache.add(cache_key, 1, timeout=window_seconds + 5):
-        return True
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:
-        cache.set(cache_key, 1, timeout=window_seconds + 5)
-        count = 1
+    global _next_sweep
+    now = time.time()
+    window_end = (int(now // window_seconds) + 1) * window_seconds
+    # The window size is part of the key: two sizes can close at the same second.
+    scope_key = hashlib.blake2b(
+        f"{scope}\0{window_seconds}\0{key}".encode(), digest_size=16
+    ).hexdigest()
+    (count,) = _execute(_UPSERT, (scope_key, window_end))
+    # Once a minute per process is plenty: a closed window's row is never read again, it
+    # only takes room.
+    if now >= _next_sweep:
+        _next_sweep = now + SWEEP_EVERY_SECONDS
+        _execute(_SWEEP, (int(now),))
     return count <= limit
+
+
+def reset() -> None:
+    """Forget every counter (tests start from none)."""
+    global _next_sweep
+    _next_sweep = 0.0
+    _execute(_CLEAR, ())
+
+
+def _execute(sql: str, params: tuple) -> tuple | None:
+    """Run one statement in a transaction of its own; return its first row, if it has rows."""
+    if connection.vendor == "postgresql":
+        return _execute_postgresql(sql, params)
+    cursor = _sqlite_connection().execute(sql.replace("%s", "?"), params)
+    return cursor.fetchone() if cursor.description else None
+
+
+def _execute_postgresql(sql: str, params: tuple) -> tuple | None:
+    if connection.get_autocommit():
+        return _run(connection, sql, params)
+    # The caller is inside a transaction: an attempt counted there would be undone when it
+    # rolls back. A connection of our own commits the count at once. It is opened for this one
+    # statement: no view calls hit() inside a transaction today, and keeping one open per
+    # thread would outlive the test database (DROP DATABASE refuses while it is connected).
+    own = connections.create_connection(DEFAULT_DB_ALIAS)
+    try:
+        return _run(own, sql, params)
+    finally:
+        own.close()
+
+
+def _run(db, sql: str, params: tuple) -> tuple | None:
+    with db.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone() if cursor.description else None
+
+
+def _sqlite_connection() -> sqlite3.Connection:
+    """This thread's connection to the counters file, opened again in a forked child: SQLite
+    connections must not cross a fork, nor (by default) threads."""
+    db = getattr(_local, "db", None)
+    if db is None or _local.pid != os.getpid():
+        db = sqlite3.connect(settings.RATE_LIMIT_SQLITE_PATH, timeout=5, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        # Counters are ephemeral: losing the last few in a power cut only forgives a few
+        # attempts. NORMAL, not OFF: in WAL mode neither syncs on commit, but OFF skips the
+        # sync at checkpoints too, and a file corrupted that way would fail every POST.
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.executescript(_SQLITE_SCHEMA)
+        _local.db, _local.pid = db, os.getpid()
+    return db

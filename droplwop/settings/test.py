@@ -27,6 +27,7 @@ WHITENOISE_AUTOREFRESH = True
 # The page cache is off so no test sees a stale page; page cache tests turn it on themselves.
 PAGE_CACHE_SECONDS = 0
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+RATE_LIMIT_SQLITE_PATH = os.path.join(_TMP, "rate_limits.sqlite3")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run in-process so a test sees their effect; tests of the worker itself use the DB backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,6 +1,7 @@
 from .audit import AuditEntry
 from .base_page import BasePage
 from .navigation import FooterText, MainMenu, MainMenuItem
+from .rate_counter import RateCounter
 from .site_settings import OrganizationSettings
 
 __all__ = [
@@ -10,4 +11,5 @@ __all__ = [
     "MainMenu",
     "MainMenuItem",
     "OrganizationSettings",
+    "RateCounter",
 ]
