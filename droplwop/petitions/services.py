@@ -67,12 +67,17 @@ def sign_petition(
     referrer: str = "",
     utm: dict | None = None,
     ip_hash: str = "",
+    signed_at=None,
 ) -> SignResult:
-    """Sign once per person. Race-safe: the unique constraint, not a prior lookup, decides."""
-    if not petition.is_open():
+    """Sign once per person. Race-safe: the unique constraint, not a prior lookup, decides.
+
+    `signed_at` is given when filing a signature the form took earlier (see intake): it was
+    taken while the petition was open, so it is filed even if the petition closed since.
+    """
+    if signed_at is None and not petition.is_open():
         raise PetitionClosed
     utm = utm or {}
-    now = timezone.now()
+    now = signed_at or timezone.now()
     confirmed_at = None if petition.confirmation_required else now
     try:
         with transaction.atomic():

@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 
 from droplwop.core.origin_check import is_same_origin
 
-from . import limits, selectors, services
+from . import intake, limits, page_facts, selectors, services
 from .forms import CONSENT_TEXT, OrgSignatureForm, SignatureForm
 from .links import signature_from_token
-from .models import PetitionPage, SignOnLetter
+from .models import Petition, PetitionPage, SignOnLetter
 
 TEMPLATE = "petitions/petition_page.html"
 
@@ -104,28 +104,30 @@ def sign(request, page_id: int):
     allowed, ip_hash = limits.ip_allowed(request)
     if not allowed:
         return _too_many(request)
-    page = _live_page(page_id)
+    facts = page_facts.for_signing(page_id)
+    if facts is None:
+        raise Http404
     if not is_same_origin(request):
-        return _refused_origin(request, page)
-    petition = page.petition
+        return _refused_origin(request, _live_page(page_id))
+    petition = Petition.objects.get(pk=facts.petition_id)
     form = SignatureForm(request.POST, show_public_list=petition.public_list_enabled)
     if form.is_bot:
-        return HttpResponseRedirect(_thanks_url(page, "signed"), status=303)
+        return HttpResponseRedirect(facts.thanks_url("signed"), status=303)
     if not petition.is_open():
         return _render_page(
             request,
-            page,
+            _live_page(page_id),
             409,
             notice=_("This petition is closed. Your signature was not recorded."),
         )
     if not form.is_valid():
-        return _render_page(request, page, 400, form=form.tie_errors())
+        return _render_page(request, _live_page(page_id), 400, form=form.tie_errors())
     data = form.cleaned_data
     if not limits.domain_allowed(data["email"]):
         return _too_many(request)
     referrer, utm = _source(request)
     try:
-        result = services.sign_petition(
+        outcome = intake.take_signature(
             petition=petition,
             email=data["email"],
             first_name=data["first_name"],
@@ -135,7 +137,7 @@ def sign(request, page_id: int):
             list_publicly=data.get("list_publicly", False),
             wants_updates=data["wants_updates"],
             consent_text=str(CONSENT_TEXT),
-            language=page.locale.language_code,
+            language=facts.language,
             referrer=referrer,
             utm=utm,
             ip_hash=ip_hash,
@@ -143,11 +145,11 @@ def sign(request, page_id: int):
     except services.PetitionClosed:
         return _render_page(
             request,
-            page,
+            _live_page(page_id),
             409,
             notice=_("This petition is closed. Your signature was not recorded."),
         )
-    return HttpResponseRedirect(_thanks_url(page, result.outcome), status=303)
+    return HttpResponseRedirect(facts.thanks_url(outcome), status=303)
 
 
 @csrf_exempt

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from droplwop.core.audit import record_audit
 
 from .models import (
+    Activity,
     ImportJob,
     ImportStatus,
     Subscription,
@@ -373,8 +374,8 @@ def _sql_update(model, columns, rows) -> None:
 def _write_batch(job: ImportJob, batch: Batch, tag_cache: dict) -> tuple[int, int]:
     """Create the new people, fill blanks of the known ones, tags and list status.
 
-    No timeline line per person: the subscription row names the file as its source, and the
-    import itself is audited once; a hundred thousand activity rows would double the run."""
+    A person's timeline gets a line where the file changed their list status (see
+    _write_subscriptions); filling blanks and tags leaves none: the import is audited once."""
     now = Supporter._meta.get_field("created_at").get_db_prep_save(timezone.now(), connection)
     existing = _existing([row.email for row in batch.rows])
     source = f"import: {job.original_name}"[:120]
@@ -433,6 +434,30 @@ def _write_batch(job: ImportJob, batch: Batch, tag_cache: dict) -> tuple[int, in
     return len(new_rows), len(touched) - len(new_rows)
 
 
+def _write_list_timeline(job, changes, now):
+    """One timeline line per person whose list status this file set: changes are (pk, status)."""
+    if not changes:
+        return
+    email_list = job.email_list
+    data_field = Activity._meta.get_field("data")
+    rows = []
+    for pk, status in changes:
+        data = {"list": email_list.slug, "status": status, "import": job.pk}
+        rows.append(
+            (
+                pk,
+                "supporters.imported",
+                now,
+                f"{email_list.name_en}: {status} (import of {job.original_name})"[:255],
+                "supporters.importjob",
+                str(job.pk),
+                data_field.get_db_prep_save(data, connection),
+            )
+        )
+    columns = ("supporter", "kind", "occurred_at", "summary", "object_type", "object_id", "data")
+    _sql_insert(Activity, columns, rows)
+
+
 def _write_subscriptions(job, touched, now):
     """The export's subscription status is respected: an unsubscribed, bouncing or complaining
     person is recorded as such, and nobody unsubscribed here is subscribed again by a file."""
@@ -470,6 +495,9 @@ def _write_subscriptions(job, touched, now):
             confirmed.append((status, now, pk, job.email_list_id))
     columns = ("supporter", "email_list", "status", "source", "consent_text", "created_at")
     _sql_insert(Subscription, (*columns, "confirmed_at", "unsubscribed_at"), create)
+    _write_list_timeline(
+        job, [(r[0], r[2]) for r in create] + [(r[2], r[0]) for r in ended + confirmed], now
+    )
     table = connection.ops.quote_name(Subscription._meta.db_table)
     where = "WHERE supporter_id = %s AND email_list_id = %s"
     if ended:

@@ -1,4 +1,5 @@
 from .delivery import DeliveryFile
+from .intake import PendingSignature
 from .pages import PetitionIndexPage, PetitionPage
 from .records import (
     OrgSignature,
@@ -14,6 +15,7 @@ from .records import (
 __all__ = [
     "DeliveryFile",
     "OrgSignature",
+    "PendingSignature",
     "Petition",
     "PetitionCounter",
     "PetitionIndexPage",

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from droplwop.supporters import importing, services
 from droplwop.supporters.models import (
+    Activity,
     ImportJob,
     ImportStatus,
     Subscription,
@@ -114,6 +115,20 @@ def test_action_network_export_preview_then_run(staff, lists, django_capture_on_
     report = b"".join(staff.get(f"/admin/supporters/imports/{job.pk}/errors.csv").streaming_content)
     lines = report.decode("utf-8-sig").splitlines()
     assert lines[0] == "line,email,reason" and len(lines) == 4
+    # Each list change the file made is a line on that person's timeline.
+    imported = {
+        a.supporter.email: a
+        for a in Activity.objects.filter(kind="supporters.imported").select_related("supporter")
+    }
+    assert set(imported) == set(status)
+    assert imported["known@example.org"].data["status"] == SubscriptionStatus.UNSUBSCRIBED
+    assert "import of" in imported["dee@example.org"].summary
+    assert (
+        staff.get(f"/admin/supporters_people/inspect/{known.pk}/")
+        .content.decode()
+        .count("import of")
+        == 1
+    )
 
 
 def test_unsubscribed_person_is_never_resubscribed_by_a_file(

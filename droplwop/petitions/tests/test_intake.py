@@ -1,0 +1,96 @@
+"""The form's fast path: a signature is acknowledged once stored as pending, then filed by the
+task queue into a signature, a count, a timeline line and list consent."""
+
+import pytest
+from django_tasks import default_task_backend
+
+from droplwop.petitions import intake, selectors
+from droplwop.petitions.models import PendingSignature, Signature
+from droplwop.supporters.models import Activity, Subscription
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def queue_held(settings):
+    """A task queue that keeps what is enqueued and runs nothing: the worker is "busy"."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    default_task_backend.clear()
+    yield default_task_backend
+    default_task_backend.clear()
+
+
+def test_an_acknowledged_signature_is_stored_then_filed_by_the_queue(
+    pages, petition, sign_post, queue_held
+):
+    before = selectors.count_signatures(petition)
+
+    response = sign_post(pages["es"], email="Rosa@Example.org", wants_updates="on", comment="¡Ya!")
+
+    assert response.status_code == 303 and response["Location"].endswith("thanks/signed/")
+    pending = PendingSignature.objects.get()
+    assert (pending.email, pending.language, pending.comment) == ("rosa@example.org", "es", "¡Ya!")
+    assert not Signature.objects.filter(petition=petition).exists()
+    assert [r.task.name for r in queue_held.results] == ["file_pending_signatures_task"]
+
+    assert intake.file_pending() == 1
+
+    signature = Signature.objects.select_related("supporter").get(petition=petition)
+    assert signature.supporter.email == "rosa@example.org"
+    assert (signature.language, signature.comment) == ("es", "¡Ya!")
+    assert signature.created_at == pending.created_at
+    assert selectors.count_signatures(petition) == before + 1
+    assert Activity.objects.filter(supporter=signature.supporter, kind="petitions.signed").exists()
+    subscription = Subscription.objects.get(
+        supporter=signature.supporter, email_list=petition.email_list
+    )
+    assert subscription.consent_text
+    assert not PendingSignature.objects.exists()
+
+
+def test_a_spike_queues_one_filing_task_and_a_repeat_is_already_signed(
+    pages, petition, sign_post, queue_held
+):
+    for n in range(5):
+        assert sign_post(pages["en"], email=f"p{n}@example.org").status_code == 303
+    again = sign_post(pages["en"], email="P0@example.org")
+
+    assert again["Location"].endswith("thanks/already/")
+    assert PendingSignature.objects.count() == 5
+    assert len(queue_held.results) == 1
+
+    assert intake.file_pending(batch_size=2) == 5
+    assert Signature.objects.filter(petition=petition).count() == 5
+    # Filed already: signing again still says so, and nothing new waits.
+    assert sign_post(pages["en"], email="p3@example.org")["Location"].endswith("thanks/already/")
+    assert not PendingSignature.objects.exists()
+    assert intake.file_pending() == 0
+
+
+def test_a_signature_taken_while_open_is_filed_after_the_petition_closes(
+    pages, petition, sign_post, queue_held
+):
+    sign_post(pages["en"], email="late@example.org")
+    petition.status = "closed"
+    petition.save(update_fields=["status"])
+
+    assert intake.file_pending() == 1
+    assert Signature.objects.filter(petition=petition, supporter__email="late@example.org").exists()
+
+
+def test_a_new_filing_is_queued_once_the_last_one_has_started(
+    pages, petition, sign_post, queue_held
+):
+    sign_post(pages["en"], email="first@example.org")
+    intake.file_pending()
+    sign_post(pages["en"], email="second@example.org")
+
+    assert len(queue_held.results) == 2
+
+
+def test_an_unpublished_page_stops_taking_signatures_at_once(pages, petition, sign_post):
+    assert sign_post(pages["en"], email="before@example.org").status_code == 303
+    pages["en"].unpublish()
+
+    assert sign_post(pages["en"], email="after@example.org").status_code == 404
+    assert not PendingSignature.objects.filter(email="after@example.org").exists()
