@@ -1,17 +1,27 @@
 """The form's fast path: a signature is taken in one insert and filed moments later.
 
 `take_signature` runs in the signer's request: one lookup and one insert, so a viral spike
-queues on a write that lasts microseconds. `file_pending` runs in the task queue and files
-what was taken through `services.sign_petition`, the same path every other signature takes.
+queues on a write that lasts microseconds. `file_pending` runs in the task queue and files a
+batch at a time with the rules of `services.sign_petition` (person found or created by the
+supporters app, one signature per person, count, timeline, list consent, confirmation email),
+in a few statements instead of a dozen per signature.
 """
+
+from collections import Counter
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from droplwop.core.tasks_util import enqueue_on_commit
 from droplwop.supporters.models import Supporter
-from droplwop.supporters.services import normalize_email
+from droplwop.supporters.services import (
+    find_or_create_supporters,
+    normalize_email,
+    record_activities,
+    subscribe,
+)
 
 from . import services
 from .models import PendingSignature, Signature
@@ -122,16 +132,108 @@ def file_pending(*, batch_size: int | None = None) -> int:
     while True:
         with transaction.atomic():
             batch = list(
-                PendingSignature.objects.select_related("petition")
+                PendingSignature.objects.select_related("petition__email_list")
                 .select_for_update(skip_locked=True, of=("self",))
                 .order_by("pk")[:size]
             )
             if not batch:
                 return filed
-            for pending in batch:
-                _file(pending)
+            _file_batch(batch)
             PendingSignature.objects.filter(pk__in=[p.pk for p in batch]).delete()
         filed += len(batch)
+
+
+def _file_batch(batch: list[PendingSignature]) -> None:
+    """What services.sign_petition does for one signature, for a batch in a few statements.
+
+    A person who signed the same petition through another path (the partner API) between the
+    check and the insert makes the bulk insert fail: the batch is then filed one by one.
+    """
+    supporters = find_or_create_supporters(
+        [
+            {
+                "email": p.email,
+                "first_name": p.first_name,
+                "last_name": p.last_name,
+                "zip_code": p.zip_code,
+                "language": p.language,
+                "source": f"petition:{p.petition_id}",
+            }
+            for p in batch
+        ]
+    )
+    signed = set(
+        Signature.objects.filter(
+            petition_id__in={p.petition_id for p in batch},
+            supporter_id__in={s.pk for s in supporters.values()},
+        ).values_list("petition_id", "supporter_id")
+    )
+    new = []
+    for pending in batch:
+        key = (pending.petition_id, supporters[pending.email].pk)
+        if key not in signed:
+            signed.add(key)
+            new.append((pending, _signature(pending, supporters[pending.email])))
+    try:
+        with transaction.atomic():
+            Signature.objects.bulk_create([signature for _, signature in new])
+    except IntegrityError:
+        for pending in batch:
+            _file(pending)
+        return
+    _after_filing(new)
+
+
+def _signature(pending: PendingSignature, supporter) -> Signature:
+    return Signature(
+        petition_id=pending.petition_id,
+        supporter=supporter,
+        comment=pending.comment,
+        list_publicly=pending.list_publicly,
+        wants_updates=pending.wants_updates,
+        language=pending.language,
+        created_at=pending.created_at,
+        confirmed_at=None if pending.petition.confirmation_required else pending.created_at,
+        channel=Signature.Channel.FORM,
+        referrer=pending.referrer,
+        utm_source=pending.utm_source,
+        utm_medium=pending.utm_medium,
+        utm_campaign=pending.utm_campaign,
+        ip_hash=pending.ip_hash,
+    )
+
+
+def _after_filing(new) -> None:
+    """Counts, timeline lines, list consent and confirmation emails for the new signatures."""
+    from .tasks import send_confirmation_task
+
+    counted = Counter(s.petition_id for _, s in new if s.confirmed_at)
+    for petition_id, count in counted.items():
+        services.bump_counter(petition_id, count)
+    record_activities(
+        [
+            {
+                "supporter": signature.supporter,
+                "kind": "petitions.signed",
+                "summary": pending.petition.title,
+                "obj": signature,
+                "data": {"petition": pending.petition_id, "channel": signature.channel},
+                "occurred_at": signature.created_at,
+            }
+            for pending, signature in new
+        ]
+    )
+    for pending, signature in new:
+        petition = pending.petition
+        if pending.wants_updates and petition.email_list_id:
+            subscribe(
+                supporter=signature.supporter,
+                email_list=petition.email_list,
+                source=f"petition:{petition.pk}",
+                consent_text=pending.consent_text,
+            )
+        if not signature.confirmed_at:
+            enqueue_on_commit(send_confirmation_task, signature.pk)
 
 
 def _file(pending: PendingSignature) -> None:

@@ -40,7 +40,7 @@ class SignResult:
     outcome: str
 
 
-def _bump_counter(petition_id: int, by: int) -> None:
+def bump_counter(petition_id: int, by: int) -> None:
     # A random shard keeps concurrent signers off each other's row lock on PostgreSQL.
     shard = random.randrange(COUNTER_SHARDS)
     rows = PetitionCounter.objects.filter(petition_id=petition_id, shard=shard)
@@ -107,7 +107,7 @@ def sign_petition(
                 ip_hash=ip_hash,
             )
             if confirmed_at:
-                _bump_counter(petition.pk, 1)
+                bump_counter(petition.pk, 1)
             record_activity(
                 supporter=supporter,
                 kind="petitions.signed",
@@ -145,7 +145,7 @@ def confirm_signature(*, signature: Signature) -> bool:
         )
         if not updated:
             return False
-        _bump_counter(signature.petition_id, 1)
+        bump_counter(signature.petition_id, 1)
         record_activity(
             supporter=signature.supporter,
             kind="petitions.confirmed",
@@ -182,7 +182,7 @@ def remove_signature(*, signature: Signature, actor, reason: str = "") -> None:
         if locked is None:
             return
         if locked.confirmed_at:
-            _bump_counter(locked.petition_id, -1)
+            bump_counter(locked.petition_id, -1)
         record_audit(
             actor=actor,
             action="petitions.signature_removed",

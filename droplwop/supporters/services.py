@@ -94,6 +94,63 @@ def find_or_create_supporter(
     return supporter, created
 
 
+def find_or_create_supporters(people: list[dict]) -> dict[str, Supporter]:
+    """find_or_create_supporter for a batch (the worker filing petition signatures): the same
+    rules (normalized email, any address kept for a person, blanks filled, never a second copy)
+    in a few queries. Each person is a dict with "email" and any of the fillable fields,
+    "language" and "source"; the result maps each normalized email to its supporter.
+    Call it inside a transaction."""
+    wanted = {}
+    for person in people:
+        wanted.setdefault(normalize_email(person["email"]), person)
+    found = {s.email: s for s in Supporter.objects.filter(email__in=list(wanted))}
+    others = dict(
+        SupporterEmail.objects.filter(email__in=[e for e in wanted if e not in found]).values_list(
+            "email", "supporter_id"
+        )
+    )
+    if others:
+        by_pk = Supporter.objects.in_bulk(set(others.values()))
+        found.update({email: by_pk[pk] for email, pk in others.items()})
+    missing = [email for email in wanted if email not in found]
+    if missing:
+        # A person created meanwhile by another request is skipped here and read back below.
+        Supporter.objects.bulk_create(
+            [_new_supporter(email, wanted[email]) for email in missing], ignore_conflicts=True
+        )
+        found.update({s.email: s for s in Supporter.objects.filter(email__in=missing)})
+    _fill_blanks([(found[e], wanted[e]) for e in wanted if e not in missing])
+    return found
+
+
+def _new_supporter(email: str, person: dict) -> Supporter:
+    language = person.get("language", "")
+    return Supporter(
+        email=email,
+        preferred_language=language
+        if language in Supporter.Language.values
+        else Supporter.Language.ENGLISH,
+        source=(person.get("source") or "")[:120],
+        **{name: _clip(name, person.get(name, "")) for name in _FILLABLE},
+    )
+
+
+def _fill_blanks(pairs) -> None:
+    changed, fields = [], set()
+    for supporter, person in pairs:
+        names = [n for n in _FILLABLE if person.get(n) and not getattr(supporter, n)]
+        for name in names:
+            setattr(supporter, name, _clip(name, person[name]))
+        if names:
+            changed.append(supporter)
+            fields.update(names)
+    if changed:
+        now = timezone.now()
+        for supporter in changed:
+            supporter.updated_at = now  # bulk_update skips auto_now
+        Supporter.objects.bulk_update(changed, [*fields, "updated_at"])
+
+
 def record_activity(
     *, supporter: Supporter, kind: str, summary: str, obj=None, data=None, occurred_at=None
 ) -> Activity:
@@ -106,6 +163,24 @@ def record_activity(
         object_id=str(obj.pk) if obj is not None else "",
         data=data or {},
         occurred_at=occurred_at or timezone.now(),
+    )
+
+
+def record_activities(entries: list[dict]) -> None:
+    """record_activity for many lines at once; each entry takes record_activity's arguments."""
+    Activity.objects.bulk_create(
+        [
+            Activity(
+                supporter=entry["supporter"],
+                kind=entry["kind"],
+                summary=entry["summary"][:255],
+                object_type=entry["obj"]._meta.label_lower if entry.get("obj") else "",
+                object_id=str(entry["obj"].pk) if entry.get("obj") else "",
+                data=entry.get("data") or {},
+                occurred_at=entry.get("occurred_at") or timezone.now(),
+            )
+            for entry in entries
+        ]
     )
 
 

@@ -94,3 +94,52 @@ def test_an_unpublished_page_stops_taking_signatures_at_once(pages, petition, si
 
     assert sign_post(pages["en"], email="after@example.org").status_code == 404
     assert not PendingSignature.objects.filter(email="after@example.org").exists()
+
+
+def test_a_batch_files_with_the_rules_of_a_single_signature(
+    pages, petition, sign_post, queue_held, mailoutbox
+):
+    from droplwop.petitions import services
+    from droplwop.supporters.models import Supporter, SupporterEmail
+    from droplwop.supporters.services import find_or_create_supporter
+
+    kept, _ = find_or_create_supporter(email="main@example.org")  # no name yet
+    SupporterEmail.objects.create(supporter=kept, email="old@example.org")
+    api_signer, _ = find_or_create_supporter(email="api@example.org", first_name="Api")
+    sign_post(pages["en"], email="old@example.org", first_name="Marta", last_name="Ortiz")
+    sign_post(pages["en"], email="api@example.org")
+    sign_post(pages["es"], email="nueva@example.org", first_name="Nguyễn", last_name="李")
+    # The same person signs through the partner API before the batch is filed.
+    services.sign_petition(
+        petition=petition, email="api@example.org", first_name="Api", last_name="X"
+    )
+    before = selectors.count_signatures(petition)
+
+    assert intake.file_pending(batch_size=10) == 3
+
+    kept.refresh_from_db()
+    assert (kept.first_name, kept.last_name) == ("Marta", "Ortiz")
+    assert not Supporter.objects.filter(email="old@example.org").exists()
+    assert Signature.objects.filter(petition=petition, supporter=api_signer).count() == 1
+    newcomer = Supporter.objects.get(email="nueva@example.org")
+    assert (newcomer.first_name, newcomer.preferred_language) == ("Nguyễn", "es")
+    assert selectors.count_signatures(petition) == before + 2
+    lines = Activity.objects.filter(kind="petitions.signed", supporter__in=[kept, newcomer])
+    assert lines.count() == 2
+
+
+def test_a_petition_that_asks_for_confirmation_counts_filed_signatures_once_confirmed(
+    pages, petition, sign_post, settings, django_capture_on_commit_callbacks, mailoutbox
+):
+    petition.confirmation_required = True
+    petition.save(update_fields=["confirmation_required"])
+    before = selectors.count_signatures(petition)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = sign_post(pages["es"], email="confirma@example.org")
+
+    assert response["Location"].endswith("thanks/confirm/")
+    signature = Signature.objects.get(petition=petition, supporter__email="confirma@example.org")
+    assert signature.confirmed_at is None
+    assert selectors.count_signatures(petition) == before
+    assert [m.to for m in mailoutbox] == [["confirma@example.org"]]
