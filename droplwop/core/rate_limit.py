@@ -94,13 +94,26 @@ def _run(db, sql: str, params: tuple) -> tuple | None:
         return cursor.fetchone() if cursor.description else None
 
 
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch a new file to WAL. Several server processes open it at once on their first POST;
+    the switch needs the file alone, and SQLite answers "locked" at once instead of waiting."""
+    for _attempt in range(100):
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError:
+            time.sleep(0.01)
+    db.execute("PRAGMA journal_mode=WAL")
+
+
 def _sqlite_connection() -> sqlite3.Connection:
     """This thread's connection to the counters file, opened again in a forked child: SQLite
     connections must not cross a fork, nor (by default) threads."""
     db = getattr(_local, "db", None)
     if db is None or _local.pid != os.getpid():
         db = sqlite3.connect(settings.RATE_LIMIT_SQLITE_PATH, timeout=5, isolation_level=None)
-        db.execute("PRAGMA journal_mode=WAL")
+        _use_wal(db)
         # Counters are ephemeral: losing the last few in a power cut only forgives a few
         # attempts. NORMAL, not OFF: in WAL mode neither syncs on commit, but OFF skips the
         # sync at checkpoints too, and a file corrupted that way would fail every POST.

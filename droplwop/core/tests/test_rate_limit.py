@@ -4,6 +4,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -142,3 +143,33 @@ def test_processes_hitting_one_key_together_let_exactly_the_limit_through():
 
     assert sum(allowed) == 50
     assert not rate_limit.hit("test", "flood", limit=50, window_seconds=10**9)
+
+
+def test_processes_opening_a_new_counters_file_together_all_get_in(tmp_path):
+    """On a fresh server every process opens the counters file at its first POST, at once."""
+    path = tmp_path / "fresh-counters.sqlite3"
+    code = (
+        "import os, time, django\n"
+        "django.setup()\n"
+        "from django.conf import settings\n"
+        "settings.RATE_LIMIT_SQLITE_PATH = os.environ['COUNTERS']\n"
+        "from droplwop.core import rate_limit\n"
+        "time.sleep(max(0.0, float(os.environ['START_AT']) - time.time()))\n"
+        "print(rate_limit.hit('race', 'k', limit=100, window_seconds=60))\n"
+    )
+    env = {
+        **os.environ,
+        "COUNTERS": str(path),
+        "DATABASE_URL": "",
+        "DJANGO_SETTINGS_MODULE": "droplwop.settings.test",
+        "START_AT": str(time.time() + 8),
+    }
+    runs = [
+        subprocess.Popen(  # noqa: S603 (this interpreter, a fixed script)
+            [sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(12)
+    ]
+    outputs = [run.communicate(timeout=120)[0].strip() for run in runs]
+    assert [run.returncode for run in runs] == [0] * 12
+    assert outputs == ["True"] * 12
