@@ -354,7 +354,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--total", type=int, default=3000)
     parser.add_argument("--concurrency", type=int, default=50)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--only", choices=["sqlite", "postgres"])
     args = parser.parse_args()

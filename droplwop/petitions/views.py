@@ -15,7 +15,7 @@ from droplwop.core.origin_check import is_same_origin
 from . import intake, limits, page_facts, selectors, services
 from .forms import CONSENT_TEXT, OrgSignatureForm, SignatureForm
 from .links import signature_from_token
-from .models import Petition, PetitionPage, SignOnLetter
+from .models import PetitionPage, SignOnLetter
 
 TEMPLATE = "petitions/petition_page.html"
 
@@ -109,7 +109,9 @@ def sign(request, page_id: int):
         raise Http404
     if not is_same_origin(request):
         return _refused_origin(request, _live_page(page_id))
-    petition = Petition.objects.get(pk=facts.petition_id)
+    petition = selectors.petition_for_signing(facts.petition_id)
+    if petition is None:
+        raise Http404
     form = SignatureForm(request.POST, show_public_list=petition.public_list_enabled)
     if form.is_bot:
         return HttpResponseRedirect(facts.thanks_url("signed"), status=303)

@@ -143,3 +143,24 @@ def test_a_petition_that_asks_for_confirmation_counts_filed_signatures_once_conf
     assert signature.confirmed_at is None
     assert selectors.count_signatures(petition) == before
     assert [m.to for m in mailoutbox] == [["confirma@example.org"]]
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [{"closes_at": -1}, {"opens_at": +1}],
+    ids=["closed-yesterday", "opens-tomorrow"],
+)
+def test_outside_its_dates_a_petition_stores_nothing_and_says_so(pages, petition, sign_post, dates):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    for field, days in dates.items():
+        setattr(petition, field, timezone.now() + timedelta(days=days))
+    petition.save()
+
+    response = sign_post(pages["en"], email="late@example.org")
+
+    assert response.status_code == 409
+    assert "This petition is closed" in response.content.decode()
+    assert not PendingSignature.objects.exists()
