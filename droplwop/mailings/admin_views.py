@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from droplwop.core.audit import record_audit
+from droplwop.core.models import OrganizationSettings
 from droplwop.core.tasks_util import enqueue_on_commit
 from droplwop.supporters.models import Supporter
 
@@ -39,6 +40,7 @@ def dashboard(request, pk):
             "can_send": request.user.has_perm("mailings.send_mailing"),
             "test_form": TestSendForm(initial={"email": request.user.email, "language": "en"}),
             "schedule_form": ScheduleForm(initial={"send_at": mailing.scheduled_at}),
+            "postal_address": OrganizationSettings.load().mailing_address.strip(),
         },
     )
 

@@ -9,6 +9,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from droplwop.core.models import OrganizationSettings
 from droplwop.core.signed_links import make_token
 from droplwop.supporters import links as supporter_links
 from droplwop.supporters.models import Supporter
@@ -60,6 +61,7 @@ def prepare_version(mailing, language: str) -> PreparedVersion:
             "language": language,
             "site_url": settings.SITE_URL,
             "organization": settings.WAGTAIL_SITE_NAME,
+            "postal_address": OrganizationSettings.load().mailing_address.strip(),
         }
         text = render_to_string("mailings/emails/mailing.txt", context)
         html = render_to_string("mailings/emails/mailing.html", context)

@@ -14,6 +14,14 @@ class OrganizationSettings(BaseGenericSetting):
     tagline_en = models.CharField(_("tagline (English)"), max_length=200, blank=True)
     tagline_es = models.CharField(_("tagline (Spanish)"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
+    mailing_address = models.TextField(
+        _("postal address"),
+        blank=True,
+        help_text=_(
+            "Printed at the foot of every mailing: US law (CAN-SPAM) requires a valid postal "
+            "address in bulk email. A PO box registered to the coalition will do."
+        ),
+    )
     donate_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("donate page"),
@@ -48,7 +56,12 @@ class OrganizationSettings(BaseGenericSetting):
             heading=_("Organization"),
         ),
         MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("donate_page"), FieldPanel("donate_url")],
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("mailing_address"),
+                FieldPanel("donate_page"),
+                FieldPanel("donate_url"),
+            ],
             heading=_("Contact and giving"),
         ),
         MultiFieldPanel(

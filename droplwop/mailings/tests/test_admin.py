@@ -53,3 +53,25 @@ def test_an_editor_cannot_see_or_send_mailings(client, editor, make_mailing):
         assert client.get(url).status_code in (302, 403)
     client.post(f"/admin/mailings/send/{mailing.pk}/send/")
     assert Mailing.objects.get(pk=mailing.pk).status == MailingStatus.DRAFT
+
+
+def test_the_coalitions_postal_address_is_at_the_foot_of_every_mailing(
+    client, organizer, make_mailing
+):
+    from droplwop.core.models import OrganizationSettings
+
+    mailing = make_mailing()
+    client.force_login(organizer)
+    dashboard = client.get(f"/admin/mailings/send/{mailing.pk}/").content.decode()
+    assert "US law requires one at the foot of every bulk email" in dashboard
+
+    settings_row = OrganizationSettings.load()
+    settings_row.mailing_address = "PO Box 1\nSacramento, CA 95812"
+    settings_row.save()
+
+    dashboard = client.get(f"/admin/mailings/send/{mailing.pk}/").content.decode()
+    assert "US law requires" not in dashboard
+    html = client.get(f"/admin/mailings/send/{mailing.pk}/preview/es/").content.decode()
+    text = client.get(f"/admin/mailings/send/{mailing.pk}/preview/en/?part=text").content.decode()
+    assert "PO Box 1<br>Sacramento, CA 95812" in html
+    assert "PO Box 1\nSacramento, CA 95812" in text
