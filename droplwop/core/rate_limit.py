@@ -38,6 +38,7 @@ CREATE INDEX IF NOT EXISTS core_ratecounter_window_end ON core_ratecounter (wind
 SWEEP_EVERY_SECONDS = 60
 
 _local = threading.local()
+_sqlite_writer = threading.Lock()
 _next_sweep = 0.0
 
 
@@ -70,8 +71,12 @@ def _execute(sql: str, params: tuple) -> tuple | None:
     """Run one statement in a transaction of its own; return its first row, if it has rows."""
     if connection.vendor == "postgresql":
         return _execute_postgresql(sql, params)
-    cursor = _sqlite_connection().execute(sql.replace("%s", "?"), params)
-    return cursor.fetchone() if cursor.description else None
+    db = _sqlite_connection()
+    # One writer per process at a time: threads queue here in order, where SQLite would make
+    # them sleep and retry on its lock (up to 100 ms a try), which starved a few signers.
+    with _sqlite_writer:
+        cursor = db.execute(sql.replace("%s", "?"), params)
+        return cursor.fetchone() if cursor.description else None
 
 
 def _execute_postgresql(sql: str, params: tuple) -> tuple | None:

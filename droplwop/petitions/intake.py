@@ -7,6 +7,8 @@ supporters app, one signature per person, count, timeline, list consent, confirm
 in a few statements instead of a dozen per signature.
 """
 
+import contextlib
+import threading
 from collections import Counter
 
 from django.conf import settings
@@ -27,6 +29,7 @@ from . import services
 from .models import PendingSignature, Signature
 
 FILING_QUEUED = "petitions:filing-queued"
+_sqlite_writer = threading.Lock()
 
 
 def take_signature(
@@ -103,7 +106,10 @@ def _insert_once(values: dict) -> bool:
     columns = ", ".join(quote(name) for name in values)
     placeholders = ", ".join(["%s"] * len(values))
     table = quote(PendingSignature._meta.db_table)
-    with connection.cursor() as cursor:
+    # On SQLite one writer per process at a time: threads queue here in order, where SQLite
+    # would make them sleep and retry on its lock (up to 100 ms a try).
+    lock = _sqlite_writer if connection.vendor == "sqlite" else contextlib.nullcontext()
+    with lock, connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) "  # noqa: S608 - quoted names only
             "ON CONFLICT (petition_id, email) DO NOTHING",
