@@ -167,25 +167,24 @@ def _postmark_inbound(subject):
     )
 
 
+def _mail_to_unsubscribe_address(client, subject):
+    return client.post(
+        "/mail/webhooks/postmark/inbound/",
+        _postmark_inbound(subject),
+        content_type="application/json",
+        **_auth("anymail:right-secret"),
+    )
+
+
 def test_an_unsubscribe_mailed_to_the_list_unsubscribe_address_is_honoured(client, sent, settings):
     settings.ANYMAIL = {"WEBHOOK_SECRET": "anymail:right-secret"}
     settings.MAILINGS_UNSUBSCRIBE_MAILTO = "unsubscribe@droplwop.example"
     token = unsubscribe_token(sent.pk)
 
-    forged = client.post(
-        "/mail/webhooks/postmark/inbound/",
-        _postmark_inbound(f"unsubscribe-{token[:-2]}xx"),
-        content_type="application/json",
-        **_auth("anymail:right-secret"),
-    )
+    forged = _mail_to_unsubscribe_address(client, f"unsubscribe-{token[:-2]}xx")
     assert forged.status_code == 200
     assert _status(sent) == SubscriptionStatus.SUBSCRIBED
 
-    response = client.post(
-        "/mail/webhooks/postmark/inbound/",
-        _postmark_inbound(f"Re: unsubscribe-{token}"),
-        content_type="application/json",
-        **_auth("anymail:right-secret"),
-    )
+    response = _mail_to_unsubscribe_address(client, f"Re: unsubscribe-{token}")
     assert response.status_code == 200
     assert _status(sent) == SubscriptionStatus.UNSUBSCRIBED
