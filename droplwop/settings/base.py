@@ -275,7 +275,7 @@ IP_HASH_KEY = env("IP_HASH_KEY", SECRET_KEY)
 # The form's signatures are filed by the task queue in batches of this many, one transaction
 # each (short, so new signers' inserts never wait long for the write lock); a queued filing task
 # stands for every signature taken in the next PETITIONS_FILING_FLAG_SECONDS.
-PETITIONS_FILING_BATCH = env_int("PETITIONS_FILING_BATCH", 25)
+PETITIONS_FILING_BATCH = env_int("PETITIONS_FILING_BATCH", 100)
 PETITIONS_FILING_FLAG_SECONDS = env_int("PETITIONS_FILING_FLAG_SECONDS", 5)
 
 # --- mailings ---
