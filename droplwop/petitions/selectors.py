@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.models import Sum
 from django.utils import timezone
 
-from .models import Petition, PetitionCounter, PetitionStatus, Signature
+from .models import PendingSignature, Petition, PetitionCounter, PetitionStatus, Signature
 
 
 def count_online_signatures(petition: Petition) -> int:
@@ -17,8 +17,19 @@ def count_online_signatures(petition: Petition) -> int:
 
 
 def count_signatures(petition: Petition) -> int:
-    """The public total: confirmed online signatures plus the paper count."""
+    """Confirmed online signatures plus the paper count: the total of record (delivery PDF,
+    case packet, admin), which matches the list of signers."""
     return count_online_signatures(petition) + petition.paper_count
+
+
+def count_public_total(petition: Petition) -> int:
+    """The total shown on the site: the total of record plus signatures the form has taken and
+    the worker has not filed yet (a second or two under load), so a signer sees their own
+    signature counted at once. Not for a petition that counts only confirmed signatures."""
+    total = count_signatures(petition)
+    if petition.confirmation_required:
+        return total
+    return total + PendingSignature.objects.filter(petition_id=petition.pk).count()
 
 
 def list_signers_for_delivery(petition: Petition) -> Iterator[dict]:

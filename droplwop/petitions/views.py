@@ -24,7 +24,7 @@ def petition_page_context(page: PetitionPage, request, *, form=None, org_form=No
     petition = page.petition
     language = page.locale.language_code
     letter = _letter(petition)
-    total = selectors.count_signatures(petition)
+    total = selectors.count_public_total(petition)
     context = {
         "petition": petition,
         "letter": letter,
@@ -201,7 +201,7 @@ def thank_you(request, page, outcome):
         {
             "outcome": outcome,
             "petition": page.petition,
-            "total": selectors.count_signatures(page.petition),
+            "total": selectors.count_public_total(page.petition),
             "share": share_links(address, page.title),
             "share_address": address,
         }

@@ -100,7 +100,7 @@ def open_petitions(request, locale):
     items = []
     for page in selectors.list_open_petition_pages(locale)[:4]:
         petition = page.petition
-        total = selectors.count_signatures(petition)
+        total = selectors.count_public_total(petition)
         items.append(
             SlotItem(
                 title=page.title,

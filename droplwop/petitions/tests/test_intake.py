@@ -164,3 +164,19 @@ def test_outside_its_dates_a_petition_stores_nothing_and_says_so(pages, petition
     assert response.status_code == 409
     assert "This petition is closed" in response.content.decode()
     assert not PendingSignature.objects.exists()
+
+
+def test_the_signer_sees_their_signature_counted_before_it_is_filed(
+    client, pages, petition, sign_post, queue_held
+):
+    from django.contrib.humanize.templatetags.humanize import intcomma
+
+    before = selectors.count_signatures(petition)
+
+    response = sign_post(pages["en"], email="counted@example.org")
+    thanks = client.get(response["Location"]).content.decode()
+
+    assert PendingSignature.objects.filter(petition=petition).count() == 1
+    assert f"<strong>{intcomma(before + 1)}</strong>" in thanks
+    # The total of record (delivery PDF, case packet) waits for the filing.
+    assert selectors.count_signatures(petition) == before
