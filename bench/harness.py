@@ -1,6 +1,6 @@
 """Shared by the benchmarks: start the production server on a fresh database, and load it.
 
-The server runs the README's deploy setup (gunicorn, debug off) on 127.0.0.1 only. The load
+The server runs the README's deploy setup (granian, debug off) on 127.0.0.1 only. The load
 comes from this process (threads with keep-alive connections), bounded in count and in time.
 """
 
@@ -65,7 +65,7 @@ def reset_postgres(database_url: str) -> None:
 def production_server(
     *, database_url: str | None = None, workers: int = 2, threads: int = 4, load_demo: bool = True
 ):
-    """Migrate a fresh database, load the demo, collect static files, run gunicorn; yield its base URL."""
+    """Migrate a fresh database, load the demo, collect static files, run granian; yield its base URL."""
     workdir = Path(tempfile.mkdtemp(prefix="droplwop-bench-"))
     env = server_env(database_url, workdir)
     if database_url:
@@ -76,24 +76,7 @@ def production_server(
         manage(env, "load_demo", "-v0")
     port = free_port()
     process = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "droplwop.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--threads",
-            str(threads),
-            "--worker-class",
-            "gthread",
-            "--log-level",
-            "warning",
-            "--keep-alive",
-            "30",
-        ],
+        server_command(port, workers, threads),
         cwd=ROOT,
         env=env,
     )
@@ -110,6 +93,29 @@ def production_server(
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+def server_command(port: int, workers: int, threads: int) -> list[str]:
+    """The Procfile's web process (granian), on loopback and the given port."""
+    return [
+        PYTHON,
+        "-m",
+        "granian",
+        "--interface",
+        "wsgi",
+        "droplwop.wsgi:application",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--blocking-threads",
+        str(threads),
+        "--no-ws",
+        "--log-level",
+        "warning",
+    ]
+
+
 def wait_for_port(port: int, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -123,7 +129,7 @@ def wait_for_port(port: int, timeout: float = 30.0) -> None:
 
 
 def wait_until_serving(base_url: str, path: str = "/robots.txt", timeout: float = 180.0) -> None:
-    """Gunicorn's workers import the whole project after the port opens: wait for a real answer."""
+    """The server's workers import the whole project after the port opens: wait for a real answer."""
     import urllib.error
     import urllib.request
 

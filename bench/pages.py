@@ -1,6 +1,6 @@
 """Benchmark: anonymous home page and news post against a bare Django view, same server.
 
-Runs the production setup from bench/harness.py (gunicorn, SQLite, debug off, demo content)
+Runs the production setup from bench/harness.py (granian, SQLite, debug off, demo content)
 with DROPLWOP_BENCH_VIEWS=1, which adds /bench/constant/ (a view returning a constant). Loads
 each URL from this process on 127.0.0.1, bounded in count and time, and prints requests/s,
 p50/p99 and each page's share of the bare view's requests/s (target: at least 50%).
@@ -60,7 +60,7 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
-    # A timeout's SIGTERM must still stop gunicorn (the context manager's cleanup).
+    # A timeout's SIGTERM must still stop the server (the context manager's cleanup).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     os.environ["DROPLWOP_BENCH_VIEWS"] = "1"
     with production_server(workers=args.workers, threads=4) as (base_url, _env, _process):
@@ -73,7 +73,7 @@ def main():
             if path.startswith("/en/"):
                 print(f"{name}: {path} {check_cacheable(base_url, path)}")
         print(
-            f"gunicorn {args.workers} workers x 4 threads, {args.concurrency} client threads, "
+            f"granian {args.workers} workers x 4 threads, {args.concurrency} client threads, "
             f"up to {args.requests} requests or {args.seconds:.0f} s per URL"
         )
         results = {}

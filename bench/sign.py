@@ -2,16 +2,19 @@
 
     .venv/bin/python bench/sign.py [--total 3000] [--concurrency 50] [--only sqlite|postgres]
 
-For each database it starts the production server (gunicorn, debug off; bench/harness.py) with
-DROPLWOP_BENCH_VIEWS=1, which adds a bare view inserting one row per POST, and from this
-process on 127.0.0.1 it:
-1. posts distinct signatures to the campaign petition's form at 50 concurrent, each from its own
-   loopback address (127.0.x.y, a new connection per signer, as separate people arrive), with the
-   form's real Origin, and counts the acknowledged ones (303 to "thanks/signed/");
-2. posts the same number of rows to the bare insert view the same way, and prints the ratio;
-3. checks every acknowledged signature is in the database once and the public count matches;
-4. sends a 10,000-POST flood from one address while other people sign, and prints their latency;
-5. kills the server with SIGKILL in the middle of a signing run and checks that every
+For each database it starts the production server (bench/harness.py: the README's setup, debug
+off, behind-a-proxy on) and the Procfile's task worker, with DROPLWOP_BENCH_VIEWS=1, which adds
+a bare view inserting one row per POST. From this process on 127.0.0.1 (bench/loadgen.py) it:
+1. posts distinct signatures to the campaign petition's form at 50 concurrent, with the form's
+   real Origin, and counts the acknowledged ones (303 to "thanks/signed/"). It does so twice:
+   behind the proxy (reused connections, each signer's own address in X-Forwarded-For, as the
+   README's Caddy or nginx talks to the server), then with a new connection per signer from
+   its own loopback address;
+2. posts the same number of rows to the bare insert view the same ways, and prints the ratio;
+3. prints the CPU each part used per request (server, task worker, this generator);
+4. checks every acknowledged signature is in the database once and the public count matches;
+5. sends a 10,000-POST flood from one address while other people sign, and prints their latency;
+6. kills the server with SIGKILL in the middle of a signing run and checks that every
    acknowledged signature survived.
 """
 
@@ -31,9 +34,12 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import PYTHON, ROOT, Result, production_server  # noqa: E402
+from bench import loadgen  # noqa: E402
+from bench.cpu import CpuMeter, tree  # noqa: E402
+from bench.harness import PYTHON, ROOT, production_server  # noqa: E402
 
 PG_URL = "postgres://postgres@127.0.0.1:5432/dl_bench_sign"
+MODES = {"behind the proxy": True, "new connection each": False}
 _addresses = (f"127.0.{a}.{b}" for a in itertools.count(1) for b in range(1, 255))
 _address_lock = threading.Lock()
 
@@ -43,64 +49,18 @@ def next_address() -> str:
         return next(_addresses)
 
 
-def post(port, path, body: bytes, headers, source=None, timeout=30):
-    conn = http.client.HTTPConnection(
-        "127.0.0.1", port, timeout=timeout, source_address=(source, 0) if source else None
-    )
-    try:
-        conn.request("POST", path, body=body, headers=headers)
-        response = conn.getresponse()
-        response.read()
-        return response.status, response.getheader("Location", "")
-    finally:
-        conn.close()
+def _proxy_headers(address: str, via_proxy: bool) -> dict:
+    return {"X-Forwarded-For": address, "X-Forwarded-Proto": "https"} if via_proxy else {}
 
 
-def run(port, make, *, total, concurrency, max_seconds=120, stop=None):
-    """make(i) -> (path, body, headers, source, key). Returns (Result, acknowledged keys)."""
-    counter = iter(range(total))
-    lock = threading.Lock()
-    latencies, acknowledged = [], []
-    errors = 0
-    deadline = time.monotonic() + max_seconds
-
-    def worker():
-        nonlocal errors
-        while time.monotonic() < deadline and not (stop and stop.is_set()):
-            with lock:
-                i = next(counter, None)
-            if i is None:
-                return
-            path, body, headers, source, key, ok_status = make(i)
-            started = time.perf_counter()
-            try:
-                status, location = post(port, path, body, headers, source)
-                ok = status == ok_status and (status != 303 or location.endswith("thanks/signed/"))
-            except (OSError, http.client.HTTPException):
-                ok = False
-            took = time.perf_counter() - started
-            with lock:
-                if ok:
-                    latencies.append(took)
-                    acknowledged.append(key)
-                else:
-                    errors += 1
-
-    started = time.monotonic()
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return Result(latencies, errors, time.monotonic() - started), acknowledged
-
-
-def signer(port, page_id, origin, tag):
+def signer(port, page_id, tag, *, via_proxy=True):
+    """Distinct people signing, each from an address of their own."""
+    host = f"127.0.0.1:{port}"
     path = f"/en/petitions/sign/{page_id}/"
     headers = {
         "Content-Type": "application/x-www-form-urlencoded",
-        "Origin": origin,
-        "Referer": f"{origin}/en/petitions/commute-all-lwop/?utm_source=bench",
+        "Origin": f"http://{host}",
+        "Referer": f"http://{host}/en/petitions/commute-all-lwop/?utm_source=bench",
     }
 
     def make(i):
@@ -108,24 +68,50 @@ def signer(port, page_id, origin, tag):
         body = urlencode(
             {"first_name": "José", "last_name": "Nguyễn", "email": email, "zip_code": "94110"}
         ).encode()
-        return path, body, headers, next_address(), email, 303
+        address = next_address()
+        raw = loadgen.build("POST", path, host, headers | _proxy_headers(address, via_proxy), body)
+        return loadgen.Request(raw, email, 303, "thanks/signed/", None if via_proxy else address)
 
     return make
 
 
-def bare(tag):
-    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+def bare(port, tag, *, via_proxy=True):
+    host = f"127.0.0.1:{port}"
 
     def make(i):
         email = f"bare-{tag}-{i}@gmail.com"
-        return (
+        address = next_address()
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        body = urlencode({"email": email}).encode()
+        raw = loadgen.build(
+            "POST",
             "/petitions/bench/insert/",
-            urlencode({"email": email}).encode(),
-            headers,
-            next_address(),
-            email,
-            200,
+            host,
+            headers | _proxy_headers(address, via_proxy),
+            body,
         )
+        return loadgen.Request(raw, email, 200, "", None if via_proxy else address)
+
+    return make
+
+
+def flooder(port, page_id, tag):
+    """One address, a new email each time: what the per-address limit is for."""
+    host = f"127.0.0.1:{port}"
+    path = f"/en/petitions/sign/{page_id}/"
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Origin": f"http://{host}"}
+    headers |= _proxy_headers("127.1.0.1", True)
+
+    def make(i):
+        body = urlencode(
+            {
+                "first_name": "Bot",
+                "last_name": "Bot",
+                "email": f"bot-{tag}-{i}@gmail.com",
+                "zip_code": "94110",
+            }
+        ).encode()
+        return loadgen.Request(loadgen.build("POST", path, host, headers, body), f"bot-{i}", 429)
 
     return make
 
@@ -147,7 +133,7 @@ class Database:
     def pending(self):
         return self.rows("SELECT COUNT(*) FROM petitions_pendingsignature")[0][0]
 
-    def wait_until_filed(self, label, timeout=300):
+    def wait_until_filed(self, label, timeout=300, quiet=False):
         """The form acknowledges a signature once it is stored as pending; the worker files it
         (supporter, signature, count) moments later. Wait for that, and say how long it took."""
         started = time.monotonic()
@@ -155,6 +141,8 @@ class Database:
         while waiting and time.monotonic() - started < timeout:
             time.sleep(0.2)
             waiting = self.pending()
+        if quiet:
+            return
         print(
             f"  {label}: filed by the worker {time.monotonic() - started:.1f} s after the last answer"
             f" ({waiting} still pending)"
@@ -205,14 +193,13 @@ def find_page(port):
 def bench_database(label, url, args):
     print(f"\n== {label} ==")
     os.environ["DROPLWOP_BENCH_VIEWS"] = "1"
+    os.environ["DJANGO_BEHIND_PROXY"] = "1"
     with production_server(database_url=url, workers=args.workers, threads=args.threads) as (
         base,
         env,
         process,
     ):
         port = int(base.rsplit(":", 1)[1])
-        origin = f"http://127.0.0.1:{port}"
-        workdir = env["DROPLWOP_VAR_DIR"]
         # The Procfile's worker: it files the signatures the form acknowledged.
         worker = subprocess.Popen(
             [PYTHON, "manage.py", "db_worker", "--interval", "1"],
@@ -222,14 +209,13 @@ def bench_database(label, url, args):
             stderr=subprocess.DEVNULL,
         )
         try:
-            return _bench_with_server(label, args, port, origin, env, process, workdir, url)
+            return _bench_with_server(label, args, port, env, process, url, worker)
         finally:
             worker.terminate()
             worker.wait(timeout=30)
 
 
-def _bench_with_server(label, args, port, origin, env, process, workdir, url):
-    db = Database(url, workdir)
+def _create_bare_table(env):
     subprocess.run(
         [
             PYTHON,
@@ -244,65 +230,76 @@ def _bench_with_server(label, args, port, origin, env, process, workdir, url):
         check=True,
         stdout=subprocess.DEVNULL,
     )
+
+
+def _bench_with_server(label, args, port, env, process, url, worker):
+    db = Database(url, env["DROPLWOP_VAR_DIR"])
+    _create_bare_table(env)
     page_id = find_page(port)
     petition_id = db.rows(
         "SELECT petition_id FROM petitions_petitionpage WHERE page_ptr_id = ?", (page_id,)
     )[0][0]
-    run(
-        port,
-        signer(port, page_id, origin, f"{label}-warm"),
-        total=200,
-        concurrency=args.concurrency,
-    )
-    run(port, bare(f"{label}-warm"), total=200, concurrency=args.concurrency)
+    conc = args.concurrency
+    loadgen.run(port, signer(port, page_id, f"{label}-warm"), total=300, concurrency=conc)
+    loadgen.run(port, bare(port, f"{label}-warm"), total=300, concurrency=conc)
+    db.wait_until_filed("warm-up", quiet=True)
 
-    bare_result, _ = run(port, bare(label), total=args.total, concurrency=args.concurrency)
-    sign_result, acknowledged = run(
-        port,
-        signer(port, page_id, origin, f"{label}-main"),
-        total=args.total,
-        concurrency=args.concurrency,
-    )
-    print(bare_result.line("bare insert view"))
-    print(sign_result.line("sign petition (form)"))
-    ratio = sign_result.rps / bare_result.rps if bare_result.rps else 0
-    print(f"  ratio sign / bare insert: {ratio:.0%}")
-    db.wait_until_filed("signatures")
-    ok = check(db, f"bench-{label}-main-", acknowledged, "signatures") and counts_agree(
-        db, petition_id
-    )
+    ok = True
+    for mode, via_proxy in MODES.items():
+        print(f"-- {mode}")
+        with CpuMeter(process.pid, worker.pid) as bare_cpu:
+            bare_result, _ = loadgen.run(
+                port,
+                bare(port, f"{label}-{mode}", via_proxy=via_proxy),
+                total=args.total,
+                concurrency=conc,
+                keep_alive=via_proxy,
+            )
+        tag = f"{label}-main-{via_proxy:d}"
+        with CpuMeter(process.pid, worker.pid) as sign_cpu:
+            sign_result, acknowledged = loadgen.run(
+                port,
+                signer(port, page_id, tag, via_proxy=via_proxy),
+                total=args.total,
+                concurrency=conc,
+                keep_alive=via_proxy,
+            )
+            db.wait_until_filed("signatures")
+        print(bare_result.line("bare insert view"))
+        print(bare_cpu.line(bare_result.count))
+        print(sign_result.line("sign petition (form)"))
+        print(sign_cpu.line(sign_result.count) + " (task worker: until all are filed)")
+        ratio = sign_result.rps / bare_result.rps if bare_result.rps else 0
+        print(f"  ratio sign / bare insert: {ratio:.0%}")
+        ok = check(db, f"bench-{tag}-", acknowledged, "signatures") and ok
+    ok = counts_agree(db, petition_id) and ok
+    ok = _flood(label, port, page_id, db) and ok
+    ok = _kill(label, args, port, page_id, db, process) and ok
+    print(f"  {label}: {'PASS' if ok else 'FAIL'} (every acknowledged signature stored once)")
+    return ok
 
-    # A flood from one address next to real signers.
-    flood_path = f"/en/petitions/sign/{page_id}/"
-    flood_headers = {"Content-Type": "application/x-www-form-urlencoded", "Origin": origin}
 
-    def flood_make(i):
-        body = urlencode(
-            {
-                "first_name": "Bot",
-                "last_name": "Bot",
-                "email": f"bot-{label}-{i}@gmail.com",
-                "zip_code": "94110",
-            }
-        ).encode()
-        return flood_path, body, flood_headers, "127.1.0.1", f"bot-{label}-{i}", 429
-
-    stop = threading.Event()
+def _flood(label, port, page_id, db):
+    """A flood from one address next to real signers (all behind the proxy)."""
     flood_out = {}
 
     def flood():
-        flood_out["result"] = run(port, flood_make, total=10_000, concurrency=25, max_seconds=120)
+        flood_out["result"] = loadgen.run(
+            port, flooder(port, page_id, label), total=10_000, concurrency=25, max_seconds=120
+        )
 
-    quiet, _ = run(port, signer(port, page_id, origin, f"{label}-quiet"), total=500, concurrency=25)
-    flooder = threading.Thread(target=flood)
-    flooder.start()
-    time.sleep(0.3)
-    during, _ = run(
-        port, signer(port, page_id, origin, f"{label}-during"), total=500, concurrency=25
+    quiet, _ = loadgen.run(
+        port, signer(port, page_id, f"{label}-quiet"), total=1000, concurrency=25
     )
-    flooder.join()
-    stop.set()
-    db.wait_until_filed("flood run")
+    db.wait_until_filed("quiet run", quiet=True)
+    thread = threading.Thread(target=flood)
+    thread.start()
+    time.sleep(0.3)
+    during, _ = loadgen.run(
+        port, signer(port, page_id, f"{label}-during"), total=1000, concurrency=25
+    )
+    thread.join()
+    db.wait_until_filed("flood run", quiet=True)
     flood_result, _ = flood_out["result"]
     bots_stored = len(db.stored(f"bot-{label}-"))
     print(flood_result.line("flood, refused with 429"))
@@ -311,43 +308,41 @@ def _bench_with_server(label, args, port, origin, env, process, workdir, url):
     )
     print(quiet.line("signers, no flood (25 conc)"))
     print(during.line("signers during the flood"))
+    return bots_stored <= 30
 
-    # kill -9 in the middle of a run.
-    kill_stop = threading.Event()
-    kill_out = {}
 
-    def killer_run():
-        kill_out["r"] = run(
+def _kill(label, args, port, page_id, db, process):
+    """kill -9 of the server in the middle of a run: every acknowledged signature must survive."""
+    stop = threading.Event()
+    out = {}
+
+    def runner():
+        out["r"] = loadgen.run(
             port,
-            signer(port, page_id, origin, f"{label}-kill"),
+            signer(port, page_id, f"{label}-kill"),
             total=100_000,
             concurrency=args.concurrency,
             max_seconds=60,
-            stop=kill_stop,
+            stop=stop,
         )
 
-    runner = threading.Thread(target=killer_run)
-    runner.start()
+    thread = threading.Thread(target=runner)
+    thread.start()
     time.sleep(2.0)
-    children = subprocess.run(
-        ["pgrep", "-P", str(process.pid)], capture_output=True, text=True
-    ).stdout.split()
-    os.kill(process.pid, signal.SIGKILL)
-    for child in children:
+    pids = tree(process.pid)
+    for pid in pids:
         try:
-            os.kill(int(child), signal.SIGKILL)
+            os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
     process.wait()
     time.sleep(1.0)
-    kill_stop.set()
-    runner.join()
-    _, killed_ack = kill_out["r"]
-    print(f"  kill -9 after 2 s: server pid {process.pid} and {len(children)} workers killed")
+    stop.set()
+    thread.join()
+    _, acknowledged = out["r"]
+    print(f"  kill -9 after 2 s: server pid {process.pid} and {len(pids) - 1} workers killed")
     db.wait_until_filed("after kill -9")
-    ok = check(db, f"bench-{label}-kill-", killed_ack, "after kill -9") and ok
-    print(f"  {label}: {'PASS' if ok else 'FAIL'} (every acknowledged signature stored once)")
-    return ok
+    return check(db, f"bench-{label}-kill-", acknowledged, "after kill -9")
 
 
 def main():

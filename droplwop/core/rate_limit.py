@@ -2,7 +2,7 @@
 
 Each attempt is one atomic upsert that returns the new count, so concurrent workers (threads
 or processes) never both see the same count: the cache this replaced could not promise that
-across processes, and a flood got twice its limit through two gunicorn workers.
+across processes, and a flood got twice its limit through two server workers.
 
 On PostgreSQL the counters are the `core_ratecounter` table of the main database. Anywhere
 else they live in a SQLite file of their own (RATE_LIMIT_SQLITE_PATH), because SQLite has one

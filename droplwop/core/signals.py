@@ -8,7 +8,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from . import page_cache
 
 
-def _forget_cached_pages(**_kwargs):
+def forget_cached_pages(**_kwargs):
     # Now for this process, and again after commit so that a request which re-cached the old
     # version between the change and the commit does not keep it.
     page_cache.bump_generation()
@@ -21,14 +21,12 @@ def connect():
     from .models import FooterText, MainMenu, MainMenuItem, OrganizationSettings
 
     uid = "droplwop.core.page_cache"
-    page_published.connect(_forget_cached_pages, dispatch_uid=f"{uid}.published")
-    page_unpublished.connect(_forget_cached_pages, dispatch_uid=f"{uid}.unpublished")
-    post_page_move.connect(_forget_cached_pages, dispatch_uid=f"{uid}.moved")
-    post_delete.connect(_forget_cached_pages, sender=Page, dispatch_uid=f"{uid}.deleted")
+    page_published.connect(forget_cached_pages, dispatch_uid=f"{uid}.published")
+    page_unpublished.connect(forget_cached_pages, dispatch_uid=f"{uid}.unpublished")
+    post_page_move.connect(forget_cached_pages, dispatch_uid=f"{uid}.moved")
+    post_delete.connect(forget_cached_pages, sender=Page, dispatch_uid=f"{uid}.deleted")
     for model in (FooterText, MainMenu, MainMenuItem, OrganizationSettings):
-        post_save.connect(
-            _forget_cached_pages, sender=model, dispatch_uid=f"{uid}.{model.__name__}"
-        )
+        post_save.connect(forget_cached_pages, sender=model, dispatch_uid=f"{uid}.{model.__name__}")
         post_delete.connect(
-            _forget_cached_pages, sender=model, dispatch_uid=f"{uid}.{model.__name__}.deleted"
+            forget_cached_pages, sender=model, dispatch_uid=f"{uid}.{model.__name__}.deleted"
         )

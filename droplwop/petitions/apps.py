@@ -5,3 +5,17 @@ class PetitionsConfig(AppConfig):
     name = "droplwop.petitions"
     label = "petitions"
     verbose_name = "Petitions and sign-on letters"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from droplwop.core.signals import forget_cached_pages
+
+        from .models import Petition, SignOnLetter
+
+        # A petition's status, dates and settings show on its cached pages and are kept by the
+        # signing path (page_facts): a change must reach both at once.
+        for model in (Petition, SignOnLetter):
+            uid = f"droplwop.petitions.{model.__name__}"
+            post_save.connect(forget_cached_pages, sender=model, dispatch_uid=f"{uid}.saved")
+            post_delete.connect(forget_cached_pages, sender=model, dispatch_uid=f"{uid}.deleted")

@@ -53,8 +53,6 @@ def take_signature(
     if not petition.is_open():
         raise services.PetitionClosed
     email = normalize_email(email)
-    if _has_signed(petition.pk, email):
-        return "already"
     utm = utm or {}
     taken = _insert_once(
         {
@@ -82,39 +80,31 @@ def take_signature(
     return "confirm" if petition.confirmation_required else "signed"
 
 
-def _has_signed(petition_id: int, email: str) -> bool:
-    # Plain SQL: compiling the ORM query cost more than running it. Both lookups are unique
-    # indexes (the person's email, then one signature per person and petition).
-    quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT 1 FROM {quote(Signature._meta.db_table)} s "  # noqa: S608 - quoted names only
-            f"JOIN {quote(Supporter._meta.db_table)} p ON p.id = s.supporter_id "
-            "WHERE p.email = %s AND s.petition_id = %s LIMIT 1",
-            [email, petition_id],
-        )
-        return cursor.fetchone() is not None
-
-
 def _insert_once(values: dict) -> bool:
-    """Insert unless this email is already waiting for this petition; True when inserted.
+    """Insert unless this email has signed this petition or is already waiting to be filed;
+    True when inserted.
 
-    Plain SQL: ON CONFLICT DO NOTHING tells a repeat without an exception and a savepoint, and
-    both SQLite and PostgreSQL speak it.
+    One plain SQL statement: the check for a filed signature (two unique indexes: the person's
+    email, then one signature per person and petition) rides in the insert, and ON CONFLICT DO
+    NOTHING tells a repeat of a pending one without an exception or a savepoint. SQLite and
+    PostgreSQL both speak it; SQLite needs the WHERE to read ON CONFLICT as the upsert's.
     """
     quote = connection.ops.quote_name
     columns = ", ".join(quote(name) for name in values)
     placeholders = ", ".join(["%s"] * len(values))
-    table = quote(PendingSignature._meta.db_table)
+    sql = (
+        f"INSERT INTO {quote(PendingSignature._meta.db_table)} ({columns}) "  # noqa: S608 - quoted names only
+        f"SELECT {placeholders} WHERE NOT EXISTS ("
+        f"SELECT 1 FROM {quote(Signature._meta.db_table)} s "
+        f"JOIN {quote(Supporter._meta.db_table)} p ON p.id = s.supporter_id "
+        "WHERE p.email = %s AND s.petition_id = %s) "
+        "ON CONFLICT (petition_id, email) DO NOTHING"
+    )
     # On SQLite one writer per process at a time: threads queue here in order, where SQLite
     # would make them sleep and retry on its lock (up to 100 ms a try).
     lock = _sqlite_writer if connection.vendor == "sqlite" else contextlib.nullcontext()
     with lock, connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) "  # noqa: S608 - quoted names only
-            "ON CONFLICT (petition_id, email) DO NOTHING",
-            list(values.values()),
-        )
+        cursor.execute(sql, [*values.values(), values["email"], values["petition_id"]])
         return cursor.rowcount == 1
 
 

@@ -1,13 +1,10 @@
 """Reads shared by pages, the admin, the cases app and the delivery packet."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from django.db import connection
 from django.db.models import Sum
-from django.utils import timezone
 
-from .models import PendingSignature, Petition, PetitionCounter, PetitionStatus, Signature
+from .models import PendingSignature, Petition, PetitionCounter, Signature
 
 
 def count_online_signatures(petition: Petition) -> int:
@@ -194,34 +191,3 @@ def export_rows(petition: Petition):
     for row in rows:
         created, confirmed, *rest = row
         yield [created.isoformat(), confirmed.isoformat() if confirmed else "", *rest]
-
-
-@dataclass(frozen=True)
-class PetitionForSigning:
-    """The little a signature needs of its petition, read fresh for every signer."""
-
-    pk: int
-    confirmation_required: bool
-    public_list_enabled: bool
-    open_now: bool
-
-    def is_open(self) -> bool:
-        return self.open_now
-
-
-def petition_for_signing(petition_id: int) -> PetitionForSigning | None:
-    """One plain query, open or closed decided by the database: compiling the ORM query for a
-    whole Petition was a sixth of a signature's time under load."""
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT id, confirmation_required, public_list_enabled, "  # noqa: S608 - quoted name only
-            "status = %s AND opens_at <= %s AND (closes_at IS NULL OR closes_at > %s) "
-            f"FROM {quote(Petition._meta.db_table)} WHERE id = %s",
-            [PetitionStatus.OPEN, now, now, petition_id],
-        )
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    return PetitionForSigning(row[0], bool(row[1]), bool(row[2]), bool(row[3]))

@@ -109,9 +109,7 @@ def sign(request, page_id: int):
         raise Http404
     if not is_same_origin(request):
         return _refused_origin(request, _live_page(page_id))
-    petition = selectors.petition_for_signing(facts.petition_id)
-    if petition is None:
-        raise Http404
+    petition = facts.petition
     form = SignatureForm(request.POST, show_public_list=petition.public_list_enabled)
     if form.is_bot:
         return HttpResponseRedirect(facts.thanks_url("signed"), status=303)

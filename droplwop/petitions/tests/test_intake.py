@@ -180,3 +180,46 @@ def test_the_signer_sees_their_signature_counted_before_it_is_filed(
     assert f"<strong>{intcomma(before + 1)}</strong>" in thanks
     # The total of record (delivery PDF, case packet) waits for the filing.
     assert selectors.count_signatures(petition) == before
+
+
+def test_closing_a_petition_stops_signatures_at_once_and_reopening_takes_them(
+    pages, petition, sign_post
+):
+    # The first signature makes every server process keep the petition's facts.
+    assert sign_post(pages["en"], email="first@example.org").status_code == 303
+    petition.status = "closed"
+    petition.save()
+
+    refused = sign_post(pages["en"], email="after@example.org")
+
+    assert refused.status_code == 409
+    assert not PendingSignature.objects.filter(email="after@example.org").exists()
+    petition.status = "open"
+    petition.save()
+    assert sign_post(pages["en"], email="after@example.org").status_code == 303
+
+
+def test_a_petition_closes_at_its_closing_time_without_being_saved(
+    pages, petition, sign_post, monkeypatch
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    petition.closes_at = now + timedelta(hours=1)
+    petition.save()
+    assert sign_post(pages["en"], email="in-time@example.org").status_code == 303
+
+    monkeypatch.setattr(timezone, "now", lambda: now + timedelta(hours=2))
+
+    assert sign_post(pages["en"], email="too-late@example.org").status_code == 409
+    assert not PendingSignature.objects.filter(email="too-late@example.org").exists()
+
+
+def test_asking_for_confirmation_applies_to_the_next_signer(pages, petition, sign_post):
+    assert sign_post(pages["en"], email="a@example.org")["Location"].endswith("thanks/signed/")
+    petition.confirmation_required = True
+    petition.save()
+
+    assert sign_post(pages["en"], email="b@example.org")["Location"].endswith("thanks/confirm/")

@@ -1,0 +1,1 @@
+"""Database backends of our own (see each one's module)."""
