@@ -96,7 +96,8 @@ async def _run(
                 if close or not keep_alive:
                     writer.close()
                     writer = None
-            except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError):
+            # Whatever goes wrong (a killed server, a reset, garbage) is a failed request.
+            except Exception:
                 ok = False
                 if writer is not None:
                     writer.close()

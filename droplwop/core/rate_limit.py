@@ -10,6 +10,7 @@ write lock per database and the main one is the signing path's bottleneck.
 """
 
 import hashlib
+import logging
 import os
 import sqlite3
 import threading
@@ -37,6 +38,7 @@ CREATE INDEX IF NOT EXISTS core_ratecounter_window_end ON core_ratecounter (wind
 """
 SWEEP_EVERY_SECONDS = 60
 
+logger = logging.getLogger(__name__)
 _local = threading.local()
 _sqlite_writer = threading.Lock()
 _next_sweep = 0.0
@@ -57,6 +59,9 @@ def hit(scope: str, key: str, *, limit: int, window_seconds: int) -> bool:
     if now >= _next_sweep:
         _next_sweep = now + SWEEP_EVERY_SECONDS
         _execute(_SWEEP, (int(now),))
+    if count == limit + 1:
+        # Once per key and window: a flood's every refusal would bury the log.
+        logger.warning("Limit reached: %s, %d attempts per %d s", scope, limit, window_seconds)
     return count <= limit
 
 

@@ -1,6 +1,6 @@
 """OSDI-style record_signature_helper: partner sites post a signature as JSON, without a login.
 
-Same validation and limits as the form: the JSON is mapped onto SignatureForm.
+Same validation and limits as the form: the JSON is mapped onto the form's checks (SignatureCheck).
 """
 
 import json
@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from . import limits, services
-from .forms import SignatureForm
+from .forms import SignatureCheck
 from .models import Petition, Signature
 
 MAX_BODY = 16 * 1024
@@ -81,7 +81,7 @@ def record_signature_helper(request, petition_id: int):
         return _error(400, "No such petition.")
     if not petition.is_open():
         return _error(409, "This petition is closed. The signature was not recorded.")
-    form = SignatureForm(_form_data(payload), show_public_list=petition.public_list_enabled)
+    form = SignatureCheck(_form_data(payload), show_public_list=petition.public_list_enabled)
     if not form.is_valid():
         fields = {name: [str(e) for e in errors] for name, errors in form.errors.items()}
         return _error(400, "The signature is not valid.", fields)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from droplwop.core.origin_check import is_same_origin
 
 from . import intake, limits, page_facts, selectors, services
-from .forms import CONSENT_TEXT, OrgSignatureForm, SignatureForm
+from .forms import CONSENT_TEXT, OrgSignatureForm, SignatureCheck, SignatureForm
 from .links import signature_from_token
 from .models import PetitionPage, SignOnLetter
 
@@ -88,6 +88,8 @@ def _source(request) -> tuple[str, dict]:
 def _too_many(request):
     response = TemplateResponse(request, "petitions/too_many.html", {}, status=429)
     response["Retry-After"] = "600"
+    # The limiter logged the first refusal of the window; a flood's others would bury the log.
+    response._has_been_logged = True
     return response
 
 
@@ -110,7 +112,7 @@ def sign(request, page_id: int):
     if not is_same_origin(request):
         return _refused_origin(request, _live_page(page_id))
     petition = facts.petition
-    form = SignatureForm(request.POST, show_public_list=petition.public_list_enabled)
+    form = SignatureCheck(request.POST, show_public_list=petition.public_list_enabled)
     if form.is_bot:
         return HttpResponseRedirect(facts.thanks_url("signed"), status=303)
     if not petition.is_open():
@@ -121,7 +123,9 @@ def sign(request, page_id: int):
             notice=_("This petition is closed. Your signature was not recorded."),
         )
     if not form.is_valid():
-        return _render_page(request, _live_page(page_id), 400, form=form.tie_errors())
+        shown = SignatureForm(request.POST, show_public_list=petition.public_list_enabled)
+        shown.is_valid()
+        return _render_page(request, _live_page(page_id), 400, form=shown.tie_errors())
     data = form.cleaned_data
     if not limits.domain_allowed(data["email"]):
         return _too_many(request)

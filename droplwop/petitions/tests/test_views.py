@@ -56,6 +56,19 @@ def test_bad_email_and_zip_keep_what_was_typed_in_spanish(pages, petition, sign_
     assert not Signature.objects.filter(petition=petition).exists()
 
 
+def test_one_signers_errors_never_reach_the_next_signers_form(client, pages, petition, sign_post):
+    # The fields that check a POST are shared by every request of a process.
+    assert sign_post(pages["en"], email="jose@", zip_code="9411").status_code == 400
+
+    fresh = client.get(pages["en"].url).content.decode()
+    assert "aria-invalid" not in fresh and 'value="jose@"' not in fresh
+    retry = sign_post(pages["en"], email="maria@example.org", zip_code="12")
+    body = retry.content.decode()
+    assert 'aria-describedby="id_zip_code-error"' in body
+    assert 'aria-describedby="id_email-error"' not in body
+    assert sign_post(pages["en"], email="maria@example.org").status_code == 303
+
+
 def test_oversized_fields_are_refused_cleanly(pages, petition, sign_post):
     response = sign_post(pages["en"], first_name="A" * 5000, comment="B" * 5000)
     assert response.status_code == 400
@@ -97,6 +110,16 @@ def test_flood_from_one_address_is_capped_before_any_write(
         response = sign_post(pages["en"], email="bot-extra@example.org")
     assert response.status_code == 429
     assert Signature.objects.filter(petition=petition).count() == 5
+
+
+@override_settings(PETITIONS_IP_LIMIT=(2, 600))
+def test_a_flood_is_logged_once_per_window_not_once_per_post(pages, petition, sign_post, caplog):
+    with caplog.at_level("WARNING"):
+        codes = [sign_post(pages["en"], email=f"f{i}@example.org").status_code for i in range(6)]
+
+    assert codes == [303, 303, 429, 429, 429, 429]
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warnings == ["Limit reached: petitions.sign.ip, 2 attempts per 600 s"]
 
 
 @override_settings(PETITIONS_DOMAIN_LIMIT=(3, 60))
