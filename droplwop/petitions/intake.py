@@ -22,7 +22,7 @@ from droplwop.supporters.services import (
     find_or_create_supporters,
     normalize_email,
     record_activities,
-    subscribe,
+    subscribe_many,
 )
 
 from . import services
@@ -219,15 +219,19 @@ def _after_filing(new) -> None:
             for pending, signature in new
         ]
     )
-    for pending, signature in new:
-        petition = pending.petition
-        if pending.wants_updates and petition.email_list_id:
-            subscribe(
-                supporter=signature.supporter,
-                email_list=petition.email_list,
-                source=f"petition:{petition.pk}",
-                consent_text=pending.consent_text,
-            )
+    subscribe_many(
+        [
+            {
+                "supporter": signature.supporter,
+                "email_list": pending.petition.email_list,
+                "source": f"petition:{pending.petition_id}",
+                "consent_text": pending.consent_text,
+            }
+            for pending, signature in new
+            if pending.wants_updates and pending.petition.email_list_id
+        ]
+    )
+    for _, signature in new:
         if not signature.confirmed_at:
             enqueue_on_commit(send_confirmation_task, signature.pk)
 

@@ -196,44 +196,109 @@ def subscribe(
     """Record consent to a list. Pending until confirmed when the list asks for double opt-in,
     and then the confirmation email leaves (after commit) unless the caller sends its own."""
     now = timezone.now()
-    status = (
-        SubscriptionStatus.SUBSCRIBED
-        if confirmed or not email_list.double_opt_in
-        else SubscriptionStatus.PENDING
-    )
+    status = _status_on_consent(email_list, confirmed)
     subscription, created = Subscription.objects.get_or_create(
         supporter=supporter,
         email_list=email_list,
-        defaults={
-            "status": status,
-            "source": source[:120],
-            "consent_text": consent_text,
-            "confirmed_at": now if status == SubscriptionStatus.SUBSCRIBED else None,
-        },
+        defaults=_consent_fields(status, source, consent_text, now),
     )
     if not created:
         if subscription.status == SubscriptionStatus.SUBSCRIBED:
             return subscription
-        subscription.status = status
-        subscription.source = source[:120]
-        subscription.consent_text = consent_text
-        subscription.confirmed_at = now if status == SubscriptionStatus.SUBSCRIBED else None
-        subscription.unsubscribed_at = None
+        _renew_consent(subscription, status, source, consent_text, now)
         subscription.save()
-    record_activity(
-        supporter=supporter,
-        kind="supporters.subscribed"
-        if status == SubscriptionStatus.SUBSCRIBED
-        else "supporters.subscription_pending",
-        summary=f"{email_list.name_en}: {subscription.get_status_display()}",
-        obj=subscription,
-        data={"source": source, "consent_text": consent_text},
-    )
+    record_activities([_consent_line(subscription, source, consent_text)])
     if status == SubscriptionStatus.PENDING and send_confirmation:
         request_confirmation(
             supporter=supporter, list_ids=[email_list.pk], language=supporter.preferred_language
         )
     return subscription
+
+
+def subscribe_many(entries: list[dict]) -> None:
+    """subscribe() for a batch (the worker filing petition signatures), with its rules, in a
+    few statements. Each entry has "supporter", "email_list", "source" and "consent_text".
+    Call it inside a transaction."""
+    now = timezone.now()
+    wanted = {}
+    for entry in entries:
+        wanted.setdefault((entry["supporter"].pk, entry["email_list"].pk), entry)
+    existing = {
+        (s.supporter_id, s.email_list_id): s
+        for s in Subscription.objects.filter(
+            supporter_id__in={k[0] for k in wanted}, email_list_id__in={k[1] for k in wanted}
+        )
+    }
+    new, renewed = [], []
+    for key, entry in wanted.items():
+        status = _status_on_consent(entry["email_list"], False)
+        fields = (status, entry["source"], entry["consent_text"], now)
+        subscription = existing.get(key)
+        if subscription is None:
+            subscription = Subscription(
+                supporter=entry["supporter"],
+                email_list=entry["email_list"],
+                **_consent_fields(*fields),
+            )
+            new.append((subscription, entry))
+        elif subscription.status != SubscriptionStatus.SUBSCRIBED:
+            _renew_consent(subscription, *fields)
+            renewed.append((subscription, entry))
+    try:
+        with transaction.atomic():
+            Subscription.objects.bulk_create([subscription for subscription, _ in new])
+    except IntegrityError:
+        # Someone subscribed meanwhile by another path: these go one by one.
+        for _, entry in new:
+            subscribe(**entry)
+        new = []
+    if renewed:
+        Subscription.objects.bulk_update(
+            [subscription for subscription, _ in renewed],
+            ["status", "source", "consent_text", "confirmed_at", "unsubscribed_at"],
+        )
+    done = new + renewed
+    record_activities([_consent_line(sub, e["source"], e["consent_text"]) for sub, e in done])
+    for subscription, entry in done:
+        if subscription.status == SubscriptionStatus.PENDING:
+            supporter = entry["supporter"]
+            request_confirmation(
+                supporter=supporter,
+                list_ids=[entry["email_list"].pk],
+                language=supporter.preferred_language,
+            )
+
+
+def _status_on_consent(email_list: EmailList, confirmed: bool) -> str:
+    if confirmed or not email_list.double_opt_in:
+        return SubscriptionStatus.SUBSCRIBED
+    return SubscriptionStatus.PENDING
+
+
+def _consent_fields(status: str, source: str, consent_text: str, now) -> dict:
+    return {
+        "status": status,
+        "source": source[:120],
+        "consent_text": consent_text,
+        "confirmed_at": now if status == SubscriptionStatus.SUBSCRIBED else None,
+    }
+
+
+def _renew_consent(subscription: Subscription, status, source, consent_text, now) -> None:
+    for name, value in _consent_fields(status, source, consent_text, now).items():
+        setattr(subscription, name, value)
+    subscription.unsubscribed_at = None
+
+
+def _consent_line(subscription: Subscription, source: str, consent_text: str) -> dict:
+    subscribed = subscription.status == SubscriptionStatus.SUBSCRIBED
+    return {
+        "supporter": subscription.supporter,
+        "kind": "supporters.subscribed" if subscribed else "supporters.subscription_pending",
+        "summary": f"{subscription.email_list.name_en}: {subscription.get_status_display()}",
+        "obj": subscription,
+        "data": {"source": source, "consent_text": consent_text},
+    }
 
 
 def request_confirmation(*, supporter: Supporter, list_ids: list[int], language: str) -> None:

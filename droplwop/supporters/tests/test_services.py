@@ -143,3 +143,74 @@ def test_likely_duplicates():
     assert found[frozenset(("a@example.org", "b@example.org"))] == ["name_zip"]
     assert found[frozenset(("c@example.org", "d@example.org"))] == ["phone"]
     assert not any("e@example.org" in pair for pair in found)
+
+
+def test_subscribing_many_follows_the_rules_of_subscribing_one(
+    lists, django_capture_on_commit_callbacks, mailoutbox
+):
+    organizers, updates = lists["organizers"], lists["updates"]
+    organizers.double_opt_in = False
+    organizers.save()
+    people = {
+        name: services.find_or_create_supporter(email=f"{name}@example.org", first_name=name)[0]
+        for name in ("new", "left", "member", "waiting")
+    }
+    services.subscribe(
+        supporter=people["left"], email_list=organizers, source="form", consent_text="old"
+    )
+    Subscription.objects.filter(supporter=people["left"]).update(
+        status=SubscriptionStatus.UNSUBSCRIBED
+    )
+    member = services.subscribe(
+        supporter=people["member"], email_list=organizers, source="form", consent_text="old"
+    )
+    before = Activity.objects.count()
+
+    def entry(name, email_list):
+        return {
+            "supporter": people[name],
+            "email_list": email_list,
+            "source": "petition:7",
+            "consent_text": "Keep me informed",
+        }
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.subscribe_many(
+            [
+                entry("new", organizers),
+                entry("new", organizers),  # the same pair twice counts once
+                entry("left", organizers),
+                entry("member", organizers),
+                entry("waiting", updates),  # a double opt-in list
+            ]
+        )
+
+    def state(name, email_list):
+        return Subscription.objects.get(supporter=people[name], email_list=email_list)
+
+    new, back, kept, waiting = (
+        state("new", organizers),
+        state("left", organizers),
+        state("member", organizers),
+        state("waiting", updates),
+    )
+    assert (new.status, new.source, new.consent_text) == (
+        "subscribed",
+        "petition:7",
+        "Keep me informed",
+    )
+    assert new.confirmed_at is not None
+    assert (back.status, back.unsubscribed_at, back.consent_text) == (
+        "subscribed",
+        None,
+        "Keep me informed",
+    )
+    assert (kept.pk, kept.source, kept.consent_text) == (member.pk, "form", "old")
+    assert (waiting.status, waiting.confirmed_at) == ("pending", None)
+    lines = Activity.objects.order_by("pk")[before:]
+    assert sorted((a.supporter.first_name, a.kind) for a in lines) == [
+        ("left", "supporters.subscribed"),
+        ("new", "supporters.subscribed"),
+        ("waiting", "supporters.subscription_pending"),
+    ]
+    assert [m.to for m in mailoutbox] == [["waiting@example.org"]]
