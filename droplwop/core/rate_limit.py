@@ -19,6 +19,8 @@ import time
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
+from .sqlite_writer import writing
+
 _UPSERT = (
     "INSERT INTO core_ratecounter (scope_key, window_end, count) VALUES (%s, %s, 1) "
     "ON CONFLICT (scope_key, window_end) DO UPDATE SET count = core_ratecounter.count + 1 "
@@ -40,7 +42,6 @@ SWEEP_EVERY_SECONDS = 60
 
 logger = logging.getLogger(__name__)
 _local = threading.local()
-_sqlite_writer = threading.Lock()
 _next_sweep = 0.0
 
 
@@ -77,9 +78,7 @@ def _execute(sql: str, params: tuple) -> tuple | None:
     if connection.vendor == "postgresql":
         return _execute_postgresql(sql, params)
     db = _sqlite_connection()
-    # One writer per process at a time: threads queue here in order, where SQLite would make
-    # them sleep and retry on its lock (up to 100 ms a try), which starved a few signers.
-    with _sqlite_writer:
+    with writing(settings.RATE_LIMIT_SQLITE_PATH):
         cursor = db.execute(sql.replace("%s", "?"), params)
         return cursor.fetchone() if cursor.description else None
 

@@ -7,8 +7,6 @@ supporters app, one signature per person, count, timeline, list consent, confirm
 in a few statements instead of a dozen per signature.
 """
 
-import contextlib
-import threading
 from collections import Counter
 
 from django.conf import settings
@@ -16,6 +14,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from droplwop.core.sqlite_writer import writing_default_db
 from droplwop.core.tasks_util import enqueue_on_commit
 from droplwop.supporters.models import Supporter
 from droplwop.supporters.services import (
@@ -29,7 +28,6 @@ from . import services
 from .models import PendingSignature, Signature
 
 FILING_QUEUED = "petitions:filing-queued"
-_sqlite_writer = threading.Lock()
 
 
 def take_signature(
@@ -100,10 +98,7 @@ def _insert_once(values: dict) -> bool:
         "WHERE p.email = %s AND s.petition_id = %s) "
         "ON CONFLICT (petition_id, email) DO NOTHING"
     )
-    # On SQLite one writer per process at a time: threads queue here in order, where SQLite
-    # would make them sleep and retry on its lock (up to 100 ms a try).
-    lock = _sqlite_writer if connection.vendor == "sqlite" else contextlib.nullcontext()
-    with lock, connection.cursor() as cursor:
+    with writing_default_db(), connection.cursor() as cursor:
         cursor.execute(sql, [*values.values(), values["email"], values["petition_id"]])
         return cursor.rowcount == 1
 
@@ -126,7 +121,7 @@ def file_pending(*, batch_size: int | None = None) -> int:
     size = batch_size or settings.PETITIONS_FILING_BATCH
     filed = 0
     while True:
-        with transaction.atomic():
+        with writing_default_db(), transaction.atomic():
             batch = list(
                 PendingSignature.objects.select_related("petition__email_list")
                 .select_for_update(skip_locked=True, of=("self",))
