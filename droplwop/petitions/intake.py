@@ -7,6 +7,7 @@ supporters app, one signature per person, count, timeline, list consent, confirm
 in a few statements instead of a dozen per signature.
 """
 
+import time
 from collections import Counter
 
 from django.conf import settings
@@ -116,11 +117,21 @@ def schedule_filing() -> None:
 
 
 def file_pending(*, batch_size: int | None = None) -> int:
-    """File every pending signature, one batch per transaction; returns how many were filed."""
+    """File every pending signature, one batch per transaction; returns how many were filed.
+
+    A batch costs about the same for 5 signatures as for 100, and the worker shares the
+    server's cores: when fewer than a batch are waiting, it first lingers a moment
+    (PETITIONS_FILING_LINGER seconds) for a spike to fill the batch.
+    """
     cache.delete(FILING_QUEUED)
     size = batch_size or settings.PETITIONS_FILING_BATCH
     filed = 0
     while True:
+        waiting = _count_waiting(up_to=size)
+        if not waiting:
+            return filed
+        if waiting < size and settings.PETITIONS_FILING_LINGER:
+            time.sleep(settings.PETITIONS_FILING_LINGER)
         with writing_default_db(), transaction.atomic():
             batch = list(
                 PendingSignature.objects.select_related("petition__email_list")
@@ -132,6 +143,10 @@ def file_pending(*, batch_size: int | None = None) -> int:
             _file_batch(batch)
             PendingSignature.objects.filter(pk__in=[p.pk for p in batch]).delete()
         filed += len(batch)
+
+
+def _count_waiting(*, up_to: int) -> int:
+    return PendingSignature.objects.order_by("pk")[:up_to].count()
 
 
 def _file_batch(batch: list[PendingSignature]) -> None:

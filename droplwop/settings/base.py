@@ -279,6 +279,8 @@ IP_HASH_KEY = env("IP_HASH_KEY", SECRET_KEY)
 # stands for every signature taken in the next PETITIONS_FILING_FLAG_SECONDS.
 PETITIONS_FILING_BATCH = env_int("PETITIONS_FILING_BATCH", 100)
 PETITIONS_FILING_FLAG_SECONDS = env_int("PETITIONS_FILING_FLAG_SECONDS", 5)
+# When fewer than a batch wait, the worker lingers this long for a spike to fill it.
+PETITIONS_FILING_LINGER = float(env("PETITIONS_FILING_LINGER", "0.25"))
 
 # --- mailings ---
 # Sends per claimed batch, over one SMTP connection; a claim not renewed for the lease belongs to

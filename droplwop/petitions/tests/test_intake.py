@@ -223,3 +223,25 @@ def test_asking_for_confirmation_applies_to_the_next_signer(pages, petition, sig
     petition.save()
 
     assert sign_post(pages["en"], email="b@example.org")["Location"].endswith("thanks/confirm/")
+
+
+def test_a_partial_batch_waits_a_moment_for_more_signers(
+    pages, petition, sign_post, queue_held, settings, monkeypatch
+):
+    settings.PETITIONS_FILING_LINGER = 0.25
+    for n in range(3):
+        sign_post(pages["en"], email=f"early{n}@example.org")
+    waits = []
+
+    def more_signers_arrive(seconds):
+        waits.append(seconds)
+        if len(waits) == 1:
+            for n in range(2):
+                sign_post(pages["en"], email=f"late{n}@example.org")
+
+    monkeypatch.setattr(intake.time, "sleep", more_signers_arrive)
+
+    assert intake.file_pending(batch_size=5) == 5
+    # One wait, then all five in a single full batch; nothing left to wait for.
+    assert waits == [0.25]
+    assert Signature.objects.filter(petition=petition).count() == 5
