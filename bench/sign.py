@@ -131,7 +131,11 @@ class Database:
             return conn.execute(sql, params).fetchall()
 
     def pending(self):
-        return self.rows("SELECT COUNT(*) FROM petitions_pendingsignature")[0][0]
+        if self.url:
+            return self.rows("SELECT COUNT(*) FROM petitions_pendingsignature")[0][0]
+        # On SQLite the form's signatures wait in a file of their own (petitions.intake_store).
+        with sqlite3.connect(self.path.with_name("petitions_intake.sqlite3"), timeout=30) as conn:
+            return conn.execute("SELECT COUNT(*) FROM petitions_pendingsignature").fetchone()[0]
 
     def wait_until_filed(self, label, timeout=300, quiet=False):
         """The form acknowledges a signature once it is stored as pending; the worker files it

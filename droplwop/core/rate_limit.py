@@ -11,14 +11,12 @@ write lock per database and the main one is the signing path's bottleneck.
 
 import hashlib
 import logging
-import os
-import sqlite3
-import threading
 import time
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
+from . import side_file
 from .sqlite_writer import writing
 
 _UPSERT = (
@@ -41,7 +39,6 @@ CREATE INDEX IF NOT EXISTS core_ratecounter_window_end ON core_ratecounter (wind
 SWEEP_EVERY_SECONDS = 60
 
 logger = logging.getLogger(__name__)
-_local = threading.local()
 _next_sweep = 0.0
 
 
@@ -103,30 +100,5 @@ def _run(db, sql: str, params: tuple) -> tuple | None:
         return cursor.fetchone() if cursor.description else None
 
 
-def _use_wal(db: sqlite3.Connection) -> None:
-    """Switch a new file to WAL. Several server processes open it at once on their first POST;
-    the switch needs the file alone, and SQLite answers "locked" at once instead of waiting."""
-    for _attempt in range(100):
-        try:
-            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                db.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError:
-            time.sleep(0.01)
-    db.execute("PRAGMA journal_mode=WAL")
-
-
-def _sqlite_connection() -> sqlite3.Connection:
-    """This thread's connection to the counters file, opened again in a forked child: SQLite
-    connections must not cross a fork, nor (by default) threads."""
-    db = getattr(_local, "db", None)
-    if db is None or _local.pid != os.getpid():
-        db = sqlite3.connect(settings.RATE_LIMIT_SQLITE_PATH, timeout=5, isolation_level=None)
-        _use_wal(db)
-        # Counters are ephemeral: losing the last few in a power cut only forgives a few
-        # attempts. NORMAL, not OFF: in WAL mode neither syncs on commit, but OFF skips the
-        # sync at checkpoints too, and a file corrupted that way would fail every POST.
-        db.execute("PRAGMA synchronous=NORMAL")
-        db.executescript(_SQLITE_SCHEMA)
-        _local.db, _local.pid = db, os.getpid()
-    return db
+def _sqlite_connection():
+    return side_file.connect(settings.RATE_LIMIT_SQLITE_PATH, _SQLITE_SCHEMA)

@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from droplwop.core.sqlite_writer import writing_default_db
 from droplwop.core.tasks_util import enqueue_on_commit
-from droplwop.supporters.models import Supporter
 from droplwop.supporters.services import (
     find_or_create_supporters,
     normalize_email,
@@ -25,7 +24,7 @@ from droplwop.supporters.services import (
     subscribe_many,
 )
 
-from . import services
+from . import intake_store, services
 from .models import PendingSignature, Signature
 
 FILING_QUEUED = "petitions:filing-queued"
@@ -53,7 +52,7 @@ def take_signature(
         raise services.PetitionClosed
     email = normalize_email(email)
     utm = utm or {}
-    taken = _insert_once(
+    taken = intake_store.add(
         {
             "petition_id": petition.pk,
             "email": email[:254],
@@ -79,31 +78,6 @@ def take_signature(
     return "confirm" if petition.confirmation_required else "signed"
 
 
-def _insert_once(values: dict) -> bool:
-    """Insert unless this email has signed this petition or is already waiting to be filed;
-    True when inserted.
-
-    One plain SQL statement: the check for a filed signature (two unique indexes: the person's
-    email, then one signature per person and petition) rides in the insert, and ON CONFLICT DO
-    NOTHING tells a repeat of a pending one without an exception or a savepoint. SQLite and
-    PostgreSQL both speak it; SQLite needs the WHERE to read ON CONFLICT as the upsert's.
-    """
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(name) for name in values)
-    placeholders = ", ".join(["%s"] * len(values))
-    sql = (
-        f"INSERT INTO {quote(PendingSignature._meta.db_table)} ({columns}) "  # noqa: S608 - quoted names only
-        f"SELECT {placeholders} WHERE NOT EXISTS ("
-        f"SELECT 1 FROM {quote(Signature._meta.db_table)} s "
-        f"JOIN {quote(Supporter._meta.db_table)} p ON p.id = s.supporter_id "
-        "WHERE p.email = %s AND s.petition_id = %s) "
-        "ON CONFLICT (petition_id, email) DO NOTHING"
-    )
-    with writing_default_db(), connection.cursor() as cursor:
-        cursor.execute(sql, [*values.values(), values["email"], values["petition_id"]])
-        return cursor.rowcount == 1
-
-
 def schedule_filing() -> None:
     """Queue one filing task for everything taken since the last one started.
 
@@ -127,26 +101,19 @@ def file_pending(*, batch_size: int | None = None) -> int:
     size = batch_size or settings.PETITIONS_FILING_BATCH
     filed = 0
     while True:
-        waiting = _count_waiting(up_to=size)
+        waiting = intake_store.count_waiting(up_to=size)
         if not waiting:
             return filed
         if waiting < size and settings.PETITIONS_FILING_LINGER:
             time.sleep(settings.PETITIONS_FILING_LINGER)
         with writing_default_db(), transaction.atomic():
-            batch = list(
-                PendingSignature.objects.select_related("petition__email_list")
-                .select_for_update(skip_locked=True, of=("self",))
-                .order_by("pk")[:size]
-            )
+            batch = intake_store.waiting(limit=size)
             if not batch:
                 return filed
             _file_batch(batch)
-            PendingSignature.objects.filter(pk__in=[p.pk for p in batch]).delete()
+            intake_store.forget_in_transaction(batch)
+        intake_store.forget_after_commit(batch)
         filed += len(batch)
-
-
-def _count_waiting(*, up_to: int) -> int:
-    return PendingSignature.objects.order_by("pk")[:up_to].count()
 
 
 def _file_batch(batch: list[PendingSignature]) -> None:

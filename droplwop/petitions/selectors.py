@@ -4,7 +4,8 @@ from collections.abc import Iterator
 
 from django.db.models import Sum
 
-from .models import PendingSignature, Petition, PetitionCounter, Signature
+from . import intake_store
+from .models import Petition, PetitionCounter, Signature
 
 
 def count_online_signatures(petition: Petition) -> int:
@@ -26,7 +27,7 @@ def count_public_total(petition: Petition) -> int:
     total = count_signatures(petition)
     if petition.confirmation_required:
         return total
-    return total + PendingSignature.objects.filter(petition_id=petition.pk).count()
+    return total + intake_store.count_waiting(petition_id=petition.pk)
 
 
 def list_signers_for_delivery(petition: Petition) -> Iterator[dict]:

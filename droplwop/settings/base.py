@@ -279,6 +279,10 @@ IP_HASH_KEY = env("IP_HASH_KEY", SECRET_KEY)
 # stands for every signature taken in the next PETITIONS_FILING_FLAG_SECONDS.
 PETITIONS_FILING_BATCH = env_int("PETITIONS_FILING_BATCH", 100)
 PETITIONS_FILING_FLAG_SECONDS = env_int("PETITIONS_FILING_FLAG_SECONDS", 5)
+# On SQLite the form's signatures wait in a file of their own (petitions.intake_store).
+PETITIONS_INTAKE_SQLITE_PATH = env(
+    "PETITIONS_INTAKE_SQLITE_PATH", str(VAR_DIR / "petitions_intake.sqlite3")
+)
 # When fewer than a batch wait, the worker lingers this long for a spike to fill it.
 PETITIONS_FILING_LINGER = float(env("PETITIONS_FILING_LINGER", "0.25"))
 

@@ -28,6 +28,7 @@ WHITENOISE_AUTOREFRESH = True
 PAGE_CACHE_SECONDS = 0
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 RATE_LIMIT_SQLITE_PATH = os.path.join(_TMP, "rate_limits.sqlite3")
+PETITIONS_INTAKE_SQLITE_PATH = os.path.join(_TMP, "petitions_intake.sqlite3")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run in-process so a test sees their effect; tests of the worker itself use the DB backend.
 # Tests file pending signatures at once, without waiting for a batch to fill.

@@ -4,11 +4,15 @@ task queue into a signature, a count, a timeline line and list consent."""
 import pytest
 from django_tasks import default_task_backend
 
-from droplwop.petitions import intake, selectors
-from droplwop.petitions.models import PendingSignature, Signature
+from droplwop.petitions import intake, intake_store, selectors
+from droplwop.petitions.models import Signature
 from droplwop.supporters.models import Activity, Subscription
 
 pytestmark = pytest.mark.django_db
+
+
+def waiting_emails() -> set[str]:
+    return {pending.email for pending in intake_store.waiting()}
 
 
 @pytest.fixture
@@ -28,7 +32,7 @@ def test_an_acknowledged_signature_is_stored_then_filed_by_the_queue(
     response = sign_post(pages["es"], email="Rosa@Example.org", wants_updates="on", comment="¡Ya!")
 
     assert response.status_code == 303 and response["Location"].endswith("thanks/signed/")
-    pending = PendingSignature.objects.get()
+    (pending,) = intake_store.waiting()
     assert (pending.email, pending.language, pending.comment) == ("rosa@example.org", "es", "¡Ya!")
     assert not Signature.objects.filter(petition=petition).exists()
     assert [r.task.name for r in queue_held.results] == ["file_pending_signatures_task"]
@@ -45,7 +49,7 @@ def test_an_acknowledged_signature_is_stored_then_filed_by_the_queue(
         supporter=signature.supporter, email_list=petition.email_list
     )
     assert subscription.consent_text
-    assert not PendingSignature.objects.exists()
+    assert intake_store.count_waiting() == 0
 
 
 def test_a_spike_queues_one_filing_task_and_a_repeat_is_already_signed(
@@ -56,14 +60,14 @@ def test_a_spike_queues_one_filing_task_and_a_repeat_is_already_signed(
     again = sign_post(pages["en"], email="P0@example.org")
 
     assert again["Location"].endswith("thanks/already/")
-    assert PendingSignature.objects.count() == 5
+    assert intake_store.count_waiting() == 5
     assert len(queue_held.results) == 1
 
     assert intake.file_pending(batch_size=2) == 5
     assert Signature.objects.filter(petition=petition).count() == 5
     # Filed already: signing again still says so, and nothing new waits.
     assert sign_post(pages["en"], email="p3@example.org")["Location"].endswith("thanks/already/")
-    assert not PendingSignature.objects.exists()
+    assert intake_store.count_waiting() == 0
     assert intake.file_pending() == 0
 
 
@@ -93,7 +97,7 @@ def test_an_unpublished_page_stops_taking_signatures_at_once(pages, petition, si
     pages["en"].unpublish()
 
     assert sign_post(pages["en"], email="after@example.org").status_code == 404
-    assert not PendingSignature.objects.filter(email="after@example.org").exists()
+    assert "after@example.org" not in waiting_emails()
 
 
 def test_a_batch_files_with_the_rules_of_a_single_signature(
@@ -163,7 +167,7 @@ def test_outside_its_dates_a_petition_stores_nothing_and_says_so(pages, petition
 
     assert response.status_code == 409
     assert "This petition is closed" in response.content.decode()
-    assert not PendingSignature.objects.exists()
+    assert intake_store.count_waiting() == 0
 
 
 def test_the_signer_sees_their_signature_counted_before_it_is_filed(
@@ -176,7 +180,7 @@ def test_the_signer_sees_their_signature_counted_before_it_is_filed(
     response = sign_post(pages["en"], email="counted@example.org")
     thanks = client.get(response["Location"]).content.decode()
 
-    assert PendingSignature.objects.filter(petition=petition).count() == 1
+    assert intake_store.count_waiting(petition_id=petition.pk) == 1
     assert f"<strong>{intcomma(before + 1)}</strong>" in thanks
     # The total of record (delivery PDF, case packet) waits for the filing.
     assert selectors.count_signatures(petition) == before
@@ -193,7 +197,7 @@ def test_closing_a_petition_stops_signatures_at_once_and_reopening_takes_them(
     refused = sign_post(pages["en"], email="after@example.org")
 
     assert refused.status_code == 409
-    assert not PendingSignature.objects.filter(email="after@example.org").exists()
+    assert "after@example.org" not in waiting_emails()
     petition.status = "open"
     petition.save()
     assert sign_post(pages["en"], email="after@example.org").status_code == 303
@@ -214,7 +218,7 @@ def test_a_petition_closes_at_its_closing_time_without_being_saved(
     monkeypatch.setattr(timezone, "now", lambda: now + timedelta(hours=2))
 
     assert sign_post(pages["en"], email="too-late@example.org").status_code == 409
-    assert not PendingSignature.objects.filter(email="too-late@example.org").exists()
+    assert "too-late@example.org" not in waiting_emails()
 
 
 def test_asking_for_confirmation_applies_to_the_next_signer(pages, petition, sign_post):
@@ -245,3 +249,27 @@ def test_a_partial_batch_waits_a_moment_for_more_signers(
     # One wait, then all five in a single full batch; nothing left to wait for.
     assert waits == [0.25]
     assert Signature.objects.filter(petition=petition).count() == 5
+
+
+def test_a_batch_filed_again_after_a_crash_changes_nothing(
+    pages, petition, sign_post, queue_held, monkeypatch
+):
+    for n in range(3):
+        sign_post(pages["en"], email=f"crash{n}@example.org")
+    before = selectors.count_signatures(petition)
+
+    def worker_killed(batch):
+        raise SystemExit("killed after the batch was committed, before it was forgotten")
+
+    monkeypatch.setattr(intake_store, "forget_after_commit", worker_killed)
+    with pytest.raises(SystemExit):
+        intake.file_pending()
+    monkeypatch.undo()
+    intake.file_pending()
+
+    signed = Signature.objects.filter(petition=petition, supporter__email__startswith="crash")
+    assert signed.count() == 3
+    assert selectors.count_signatures(petition) == before + 3
+    lines = Activity.objects.filter(kind="petitions.signed", supporter__email__startswith="crash")
+    assert lines.count() == 3
+    assert intake_store.count_waiting() == 0
