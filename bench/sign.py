@@ -251,7 +251,7 @@ def _bench_with_server(label, args, port, env, process, url, worker):
     ok = True
     for mode, via_proxy in MODES.items():
         print(f"-- {mode}")
-        with CpuMeter(process.pid, worker.pid) as bare_cpu:
+        with CpuMeter(process.pid, worker.pid, postgres=bool(url)) as bare_cpu:
             bare_result, _ = loadgen.run(
                 port,
                 bare(port, f"{label}-{mode}", via_proxy=via_proxy),
@@ -260,7 +260,7 @@ def _bench_with_server(label, args, port, env, process, url, worker):
                 keep_alive=via_proxy,
             )
         tag = f"{label}-main-{via_proxy:d}"
-        with CpuMeter(process.pid, worker.pid) as sign_cpu:
+        with CpuMeter(process.pid, worker.pid, postgres=bool(url)) as sign_cpu:
             sign_result, acknowledged = loadgen.run(
                 port,
                 signer(port, page_id, tag, via_proxy=via_proxy),

@@ -1,10 +1,10 @@
 """The form's fast path: a signature is taken in one insert and filed moments later.
 
-`take_signature` runs in the signer's request: one lookup and one insert, so a viral spike
-queues on a write that lasts microseconds. `file_pending` runs in the task queue and files a
-batch at a time with the rules of `services.sign_petition` (person found or created by the
-supporters app, one signature per person, count, timeline, list consent, confirmation email),
-in a few statements instead of a dozen per signature.
+`take_signature` runs in the signer's request: one insert (petitions.intake_store), so a
+viral spike queues on a write that lasts microseconds. `file_pending` runs in the task queue
+and files a batch at a time with the rules of `services.sign_petition` (person found or
+created by the supporters app, one signature per person, count, timeline, list consent,
+confirmation email), in a few statements instead of a dozen per signature.
 """
 
 import time

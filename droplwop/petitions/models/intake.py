@@ -11,7 +11,8 @@ class PendingSignature(models.Model):
     (supporter, signature, count, timeline, list consent, confirmation email) in batches moments
     later. Under a viral spike this keeps the signer's request to one short write, where filing
     takes a dozen statements that all need the database's write lock. Once filed, the row is
-    deleted: it holds contact data only for those seconds.
+    deleted: it holds contact data only for those seconds. On SQLite the same rows wait in a
+    file of their own instead of this table (petitions.intake_store says why).
     """
 
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="+")
