@@ -4,4 +4,6 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "droplwop.settings.base")
 
-application = get_wsgi_application()
+from droplwop.core.flood_gate import FloodGate  # noqa: E402 - needs the settings module set
+
+application = FloodGate(get_wsgi_application())

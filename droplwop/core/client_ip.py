@@ -6,13 +6,18 @@ import hmac
 from django.conf import settings
 
 
-def client_ip(request) -> str:
+def address_from_meta(meta) -> str:
+    """The client's address from a request's META (a WSGI environ)."""
     # Behind a trusted proxy the real address is the last hop the proxy appended.
     if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded = meta.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
             return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    return meta.get("REMOTE_ADDR", "")
+
+
+def client_ip(request) -> str:
+    return address_from_meta(request.META)
 
 
 def hash_ip(ip: str) -> str:

@@ -42,11 +42,17 @@ logger = logging.getLogger(__name__)
 _next_sweep = 0.0
 
 
+def end_of_window(window_seconds: int, now: float | None = None) -> int:
+    """When the current fixed window of this size closes (a time.time() value)."""
+    now = time.time() if now is None else now
+    return (int(now // window_seconds) + 1) * window_seconds
+
+
 def hit(scope: str, key: str, *, limit: int, window_seconds: int) -> bool:
     """Count one attempt; return True while the caller is within its limit for this window."""
     global _next_sweep
     now = time.time()
-    window_end = (int(now // window_seconds) + 1) * window_seconds
+    window_end = end_of_window(window_seconds, now)
     # The window size is part of the key: two sizes can close at the same second.
     scope_key = hashlib.blake2b(
         f"{scope}\0{window_seconds}\0{key}".encode(), digest_size=16

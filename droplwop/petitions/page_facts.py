@@ -8,7 +8,7 @@ petition, changes for all processes (core.page_cache, petitions.apps), so a chan
 the next signer. Open or closed is decided for each signer from the kept dates.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 
 from django.utils import timezone
@@ -55,18 +55,9 @@ def _load(page_id: int) -> "PageFacts | None":
     )
     if page is None or not page.url:
         return None
-    petition = page.petition
+    kept = {field.name: getattr(page.petition, field.name) for field in fields(PetitionForSigning)}
     return PageFacts(
-        url=page.url,
-        language=page.locale.language_code,
-        petition=PetitionForSigning(
-            pk=petition.pk,
-            confirmation_required=petition.confirmation_required,
-            public_list_enabled=petition.public_list_enabled,
-            status=petition.status,
-            opens_at=petition.opens_at,
-            closes_at=petition.closes_at,
-        ),
+        url=page.url, language=page.locale.language_code, petition=PetitionForSigning(**kept)
     )
 
 
