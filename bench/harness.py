@@ -63,9 +63,10 @@ def reset_postgres(database_url: str) -> None:
 
 @contextlib.contextmanager
 def production_server(
-    *, database_url: str | None = None, workers: int = 2, threads: int = 4, load_demo: bool = True
+    *, database_url: str | None = None, workers: int = 2, threads: int = 6, load_demo: bool = True
 ):
-    """Migrate a fresh database, load the demo, collect static files, run granian; yield its base URL."""
+    """Migrate a fresh database, load the demo, collect static files, run granian (by default
+    as the Procfile does: 2 workers of 6 threads); yield its base URL."""
     workdir = Path(tempfile.mkdtemp(prefix="droplwop-bench-"))
     env = server_env(database_url, workdir)
     if database_url:

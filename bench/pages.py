@@ -63,7 +63,7 @@ def main():
     # A timeout's SIGTERM must still stop the server (the context manager's cleanup).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     os.environ["DROPLWOP_BENCH_VIEWS"] = "1"
-    with production_server(workers=args.workers, threads=4) as (base_url, _env, _process):
+    with production_server(workers=args.workers) as (base_url, _env, _process):
         targets = {
             "bare Django view": "/bench/constant/",
             "home page (en)": "/en/",
@@ -73,7 +73,7 @@ def main():
             if path.startswith("/en/"):
                 print(f"{name}: {path} {check_cacheable(base_url, path)}")
         print(
-            f"granian {args.workers} workers x 4 threads, {args.concurrency} client threads, "
+            f"granian {args.workers} workers x 6 threads, {args.concurrency} client threads, "
             f"up to {args.requests} requests or {args.seconds:.0f} s per URL"
         )
         results = {}
