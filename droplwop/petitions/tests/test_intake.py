@@ -273,3 +273,16 @@ def test_a_batch_filed_again_after_a_crash_changes_nothing(
     lines = Activity.objects.filter(kind="petitions.signed", supporter__email__startswith="crash")
     assert lines.count() == 3
     assert intake_store.count_waiting() == 0
+
+
+def test_a_deleted_petition_takes_its_waiting_signatures_with_it(
+    pages, petition, sign_post, queue_held
+):
+    sign_post(pages["en"], email="gone@example.org")
+    for page in pages.values():
+        page.delete()
+    petition.delete()
+
+    assert intake.file_pending() == 0
+    assert intake_store.count_waiting() == 0
+    assert not Signature.objects.filter(supporter__email="gone@example.org").exists()
