@@ -37,6 +37,11 @@ def _keep(key, until: float, status: str, headers: list, body: bytes) -> None:
             _kept[key] = (until, status, headers, body)
 
 
+def _key(environ) -> tuple[str, str]:
+    path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
+    return hash_ip(address_from_meta(environ)), path
+
+
 class FloodGate:
     """WSGI middleware in front of Django."""
 
@@ -46,11 +51,7 @@ class FloodGate:
     def __call__(self, environ, start_response):
         if environ.get("REQUEST_METHOD") != "POST":
             return self.application(environ, start_response)
-        key = (
-            hash_ip(address_from_meta(environ)),
-            environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", ""),
-        )
-        kept = _kept.get(key)
+        kept = _kept.get(_key(environ)) if _kept else None
         if kept is not None and kept[0] > time.time():
             _until, status, headers, body = kept
             start_response(status, headers)
@@ -72,5 +73,5 @@ class FloodGate:
                 result.close()
         headers = answer["headers"]
         if not any(name.lower() == "set-cookie" for name, _value in headers):
-            _keep(key, until, answer["status"], headers, body)
+            _keep(_key(environ), until, answer["status"], headers, body)
         return [body]
