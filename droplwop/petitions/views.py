@@ -1,6 +1,6 @@
 """Public HTTP for petitions: parse, call a service, render. The pages themselves are Wagtail's."""
 
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import quote
 
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from droplwop.core.origin_check import is_same_origin
 
-from . import intake, limits, page_facts, selectors, services
-from .forms import CONSENT_TEXT, OrgSignatureForm, SignatureCheck, SignatureForm
+from . import limits, quick_sign, selectors, services, signing
+from .forms import OrgSignatureForm, SignatureForm
 from .links import signature_from_token
 from .models import PetitionPage, SignOnLetter
 
@@ -74,17 +74,6 @@ def _thanks_url(page, outcome):
     return f"{page.url}thanks/{outcome}/"
 
 
-def _source(request) -> tuple[str, dict]:
-    """Where the signer came from: the page's own referrer (sent by our script) and utm_ tags."""
-    page_address = request.META.get("HTTP_REFERER", "")
-    query = parse_qs(urlsplit(page_address).query)
-    utm = {key: query.get(f"utm_{key}", [""])[0] for key in ("source", "medium", "campaign")}
-    referrer = request.POST.get("ref", "")[:200]
-    if urlsplit(referrer).netloc.lower() == request.get_host().lower():
-        referrer = ""
-    return referrer, utm
-
-
 def _too_many(request):
     response = TemplateResponse(request, "petitions/too_many.html", {}, status=429)
     response["Retry-After"] = "600"
@@ -102,58 +91,23 @@ def _refused_origin(request, page):
 @never_cache
 def sign(request, page_id: int):
     """The form's target. Exempt from CSRF because the page is cached; the Origin check, the
-    honeypot and the limits stand in for the token."""
-    allowed, ip_hash = limits.ip_allowed(request)
-    if not allowed:
+    honeypot and the limits stand in for the token. quick_sign may have decided already."""
+    outcome = request.META.get(quick_sign.DECIDED) or signing.attempt(request, page_id)
+    if outcome.is_redirect:
+        return HttpResponseRedirect(outcome.redirect_to, status=303)
+    if outcome.kind == "too_many":
         return _too_many(request)
-    facts = page_facts.for_signing(page_id)
-    if facts is None:
+    if outcome.kind == "not_found":
         raise Http404
-    if not is_same_origin(request):
-        return _refused_origin(request, _live_page(page_id))
-    petition = facts.petition
-    form = SignatureCheck(request.POST, show_public_list=petition.public_list_enabled)
-    if form.is_bot:
-        return HttpResponseRedirect(facts.thanks_url("signed"), status=303)
-    if not petition.is_open():
-        return _render_page(
-            request,
-            _live_page(page_id),
-            409,
-            notice=_("This petition is closed. Your signature was not recorded."),
-        )
-    if not form.is_valid():
-        shown = SignatureForm(request.POST, show_public_list=petition.public_list_enabled)
-        shown.is_valid()
-        return _render_page(request, _live_page(page_id), 400, form=shown.tie_errors())
-    data = form.cleaned_data
-    if not limits.domain_allowed(data["email"]):
-        return _too_many(request)
-    referrer, utm = _source(request)
-    try:
-        outcome = intake.take_signature(
-            petition=petition,
-            email=data["email"],
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            zip_code=data["zip_code"],
-            comment=data["comment"],
-            list_publicly=data.get("list_publicly", False),
-            wants_updates=data["wants_updates"],
-            consent_text=str(CONSENT_TEXT),
-            language=facts.language,
-            referrer=referrer,
-            utm=utm,
-            ip_hash=ip_hash,
-        )
-    except services.PetitionClosed:
-        return _render_page(
-            request,
-            _live_page(page_id),
-            409,
-            notice=_("This petition is closed. Your signature was not recorded."),
-        )
-    return HttpResponseRedirect(facts.thanks_url(outcome), status=303)
+    page = _live_page(page_id)
+    if outcome.kind == "foreign_origin":
+        return _refused_origin(request, page)
+    if outcome.kind == "closed":
+        notice = _("This petition is closed. Your signature was not recorded.")
+        return _render_page(request, page, 409, notice=notice)
+    shown = SignatureForm(request.POST, show_public_list=page.petition.public_list_enabled)
+    shown.is_valid()
+    return _render_page(request, page, 400, form=shown.tie_errors())
 
 
 @csrf_exempt

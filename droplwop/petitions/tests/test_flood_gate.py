@@ -1,31 +1,22 @@
 """The flood gate in front of Django (droplwop.wsgi): after the limit refuses an address, the
 rest of its flood is answered from memory with the same refusal, and nobody else is touched."""
 
-import io
-import sys
-from urllib.parse import urlencode
-
 import pytest
-from django.core import signals
-from django.db import close_old_connections
 from django.test import override_settings
 
 from droplwop.core import flood_gate
 from droplwop.petitions.models import Signature
 
-from .conftest import ORIGIN
+from .conftest import wsgi_post
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def server():
-    """The production WSGI application, Django's part counted. Django's own test client keeps
-    the test's transaction open the same way: no closing of connections between requests."""
+def server(production_wsgi):
+    """The production WSGI application, Django's part counted."""
     from droplwop.wsgi import application
 
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
     calls = []
     django_app = application.application
 
@@ -37,42 +28,12 @@ def server():
     flood_gate._kept.clear()
     yield gate, calls
     flood_gate._kept.clear()
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
 
 
 def post(gate, page, email, address):
-    body = urlencode(
-        {"first_name": "Bot", "last_name": "Net", "email": email, "zip_code": "94110"}
-    ).encode()
-    host = ORIGIN.split("//", 1)[1]
-    environ = {
-        "REQUEST_METHOD": "POST",
-        "SCRIPT_NAME": "",
-        "PATH_INFO": f"/{page.locale.language_code}/petitions/sign/{page.pk}/",
-        "QUERY_STRING": "",
-        "CONTENT_TYPE": "application/x-www-form-urlencoded",
-        "CONTENT_LENGTH": str(len(body)),
-        "SERVER_NAME": host.split(":")[0],
-        "SERVER_PORT": "443",
-        "HTTP_HOST": host,
-        "HTTP_ORIGIN": ORIGIN,
-        "REMOTE_ADDR": address,
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "wsgi.url_scheme": ORIGIN.split(":", 1)[0],
-        "wsgi.input": io.BytesIO(body),
-        "wsgi.errors": sys.stderr,
-    }
-    answer = {}
-
-    def start_response(status, headers, exc_info=None):
-        answer["status"], answer["headers"] = status, dict(headers)
-
-    result = gate(environ, start_response)
-    content = b"".join(result)
-    if hasattr(result, "close"):
-        result.close()
-    return answer["status"], answer["headers"], content
+    data = {"first_name": "Bot", "last_name": "Net", "email": email, "zip_code": "94110"}
+    path = f"/{page.locale.language_code}/petitions/sign/{page.pk}/"
+    return wsgi_post(gate, path, data, address=address)
 
 
 @override_settings(PETITIONS_IP_LIMIT=(2, 600))
