@@ -12,6 +12,7 @@ write lock per database and the main one is the signing path's bottleneck.
 import hashlib
 import logging
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection, connections
@@ -19,7 +20,8 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 from . import side_file
 from .sqlite_writer import writing
 
-_UPSERT = (
+# Another statement may count an attempt too (petitions.intake_store, as a CTE).
+UPSERT = (
     "INSERT INTO core_ratecounter (scope_key, window_end, count) VALUES (%s, %s, 1) "
     "ON CONFLICT (scope_key, window_end) DO UPDATE SET count = core_ratecounter.count + 1 "
     "RETURNING count"
@@ -48,25 +50,56 @@ def end_of_window(window_seconds: int, now: float | None = None) -> int:
     return (int(now // window_seconds) + 1) * window_seconds
 
 
+@dataclass(frozen=True)
+class Attempt:
+    """One attempt to count: `limit` per fixed window of `window_seconds` for `key` in `scope`."""
+
+    scope: str
+    key: str
+    limit: int
+    window_seconds: int
+
+    def row(self, now: float) -> tuple[str, int]:
+        """The counter's (scope_key, window_end) at `now`."""
+        # The window size is part of the key: two sizes can close at the same second.
+        scope_key = hashlib.blake2b(
+            f"{self.scope}\0{self.window_seconds}\0{self.key}".encode(), digest_size=16
+        ).hexdigest()
+        return scope_key, end_of_window(self.window_seconds, now)
+
+    def allows(self, count: int) -> bool:
+        """Whether the attempt that brought the counter to `count` is within the limit."""
+        if count == self.limit + 1:
+            # Once per key and window: a flood's every refusal would bury the log.
+            logger.warning(
+                "Limit reached: %s, %d attempts per %d s",
+                self.scope,
+                self.limit,
+                self.window_seconds,
+            )
+        return count <= self.limit
+
+
 def hit(scope: str, key: str, *, limit: int, window_seconds: int) -> bool:
     """Count one attempt; return True while the caller is within its limit for this window."""
-    global _next_sweep
+    return count(Attempt(scope, key, limit, window_seconds))
+
+
+def count(attempt: Attempt) -> bool:
+    """Count one attempt; return True while it is within its limit."""
     now = time.time()
-    window_end = end_of_window(window_seconds, now)
-    # The window size is part of the key: two sizes can close at the same second.
-    scope_key = hashlib.blake2b(
-        f"{scope}\0{window_seconds}\0{key}".encode(), digest_size=16
-    ).hexdigest()
-    (count,) = _execute(_UPSERT, (scope_key, window_end))
-    # Once a minute per process is plenty: a closed window's row is never read again, it
-    # only takes room.
+    (counted,) = _execute(UPSERT, attempt.row(now))
+    sweep_if_due(now)
+    return attempt.allows(counted)
+
+
+def sweep_if_due(now: float) -> None:
+    """Delete closed windows' rows, once a minute per process: such a row is never read again,
+    it only takes room."""
+    global _next_sweep
     if now >= _next_sweep:
         _next_sweep = now + SWEEP_EVERY_SECONDS
         _execute(_SWEEP, (int(now),))
-    if count == limit + 1:
-        # Once per key and window: a flood's every refusal would bury the log.
-        logger.warning("Limit reached: %s, %d attempts per %d s", scope, limit, window_seconds)
-    return count <= limit
 
 
 def reset() -> None:

@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from droplwop.core.rate_limit import Attempt
 from droplwop.core.sqlite_writer import writing_default_db
 from droplwop.core.tasks_util import enqueue_on_commit
 from droplwop.supporters.services import (
@@ -45,9 +46,12 @@ def take_signature(
     referrer: str = "",
     utm: dict | None = None,
     ip_hash: str = "",
+    counted: Attempt | None = None,
 ) -> str:
     """Store the signature durably and say what the signer sees: "signed", "confirm" (counted
-    once the emailed link is clicked) or "already". Raises services.PetitionClosed."""
+    once the emailed link is clicked) or "already". With `counted`, that attempt (the signer's
+    address) is counted with the insert, and "limited" means it was over its limit and nothing
+    was stored. Raises services.PetitionClosed."""
     if not petition.is_open():
         raise services.PetitionClosed
     email = normalize_email(email)
@@ -70,10 +74,11 @@ def take_signature(
             "utm_campaign": utm.get("campaign", "")[:100],
             "ip_hash": ip_hash[:32],
             "created_at": connection.ops.adapt_datetimefield_value(timezone.now()),
-        }
+        },
+        counted=counted,
     )
-    if not taken:
-        return "already"
+    if taken != "taken":
+        return taken
     schedule_filing()
     return "confirm" if petition.confirmation_required else "signed"
 

@@ -13,6 +13,7 @@ changes nothing: filing skips people who have already signed.
 Either way `add` refuses an email that has already signed the petition or is already waiting.
 """
 
+import time
 from datetime import UTC
 
 from django.conf import settings
@@ -20,7 +21,8 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from droplwop.core import side_file
+from droplwop.core import rate_limit, side_file
+from droplwop.core.db import server_bound
 from droplwop.core.sqlite_writer import writing, writing_default_db
 from droplwop.supporters.models import Supporter
 
@@ -60,12 +62,20 @@ def in_own_file() -> bool:
     return connection.vendor == "sqlite" and not connection.is_in_memory_db()
 
 
-def add(values: dict) -> bool:
-    """Store one signature to be filed; False when this email signed or waits already.
-    `values` has every column of COLUMNS, as the database takes them."""
-    if in_own_file():
-        return _add_to_file(values)
-    return _add_to_table(values)
+def add(values: dict, *, counted: rate_limit.Attempt | None = None) -> str:
+    """Store one signature to be filed: "taken", or "already" when this email signed or waits
+    already. With `counted`, that attempt is counted first, and over its limit nothing is
+    stored: "limited". `values` has every column of COLUMNS, as the database takes them."""
+    if connection.vendor == "postgresql" and connection.get_autocommit():
+        return _add_to_table(values, counted)
+    # Inside a transaction a count made with the insert would be undone by a rollback: it is
+    # made on its own (core.rate_limit commits it at once).
+    if counted is not None and not rate_limit.count(counted):
+        return "limited"
+    if connection.vendor == "postgresql":
+        return _add_to_table(values, None)
+    taken = _add_to_file(values) if in_own_file() else _add_to_table(values, None) == "taken"
+    return "taken" if taken else "already"
 
 
 def count_waiting(*, up_to: int | None = None, petition_id: int | None = None) -> int:
@@ -132,19 +142,25 @@ def clear() -> None:
             _file().execute(f"DELETE FROM {_TABLE}")  # noqa: S608
 
 
-def _add_to_table(values: dict) -> bool:
+def _add_to_table(values: dict, counted: rate_limit.Attempt | None) -> str:
     # One statement: the check for a filed signature (_SIGNED) rides in the insert, and ON
     # CONFLICT DO NOTHING tells a repeat of a waiting one without an exception or a savepoint.
-    quote = connection.ops.quote_name
-    sql = (
-        f"INSERT INTO {quote(_TABLE)} ({', '.join(quote(c) for c in COLUMNS)}) "  # noqa: S608 - quoted names only
-        f"SELECT {', '.join(['%s'] * len(COLUMNS))} WHERE NOT EXISTS ({_SIGNED})"
-        " ON CONFLICT (petition_id, email) DO NOTHING"
-    )
+    # On PostgreSQL the attempt is counted in the same statement (one round trip, one commit).
     params = [values[c] for c in COLUMNS] + [values["email"], values["petition_id"]]
-    with writing_default_db(), connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.rowcount == 1
+    if counted is None:
+        with writing_default_db():
+            inserted, _row = server_bound.execute(_INSERT_SQL, params)
+        return "taken" if inserted == 1 else "already"
+    now = time.time()
+    scope_key, window_end = counted.row(now)
+    _inserted, (attempts, taken) = server_bound.execute(
+        _COUNTED_INSERT_SQL,
+        [scope_key, window_end, *params[: len(COLUMNS)], counted.limit, *params[len(COLUMNS) :]],
+    )
+    rate_limit.sweep_if_due(now)
+    if not counted.allows(attempts):
+        return "limited"
+    return "taken" if taken else "already"
 
 
 def _add_to_file(values: dict) -> bool:
@@ -161,6 +177,11 @@ def _add_to_file(values: dict) -> bool:
         return cursor.rowcount == 1
 
 
+_COLUMN_LIST = ", ".join(f'"{c}"' for c in COLUMNS)
+_INSERT = f'INSERT INTO "{_TABLE}" ({_COLUMN_LIST})'  # noqa: S608 - fixed names only
+_VALUES = ", ".join(["%s"] * len(COLUMNS))
+_ON_CONFLICT = "ON CONFLICT (petition_id, email) DO NOTHING"
+
 # The person is found by email, then their few signatures by the person's index. `+ 0` keeps
 # the planner off the petition's indexes: while a new petition grows fast its statistics say
 # it has a handful of signatures, and PostgreSQL then walked all of them for each signer
@@ -169,6 +190,14 @@ _SIGNED = (
     f"SELECT 1 FROM {Signature._meta.db_table} s WHERE s.supporter_id = ("  # noqa: S608 - fixed names only
     f"SELECT p.id FROM {Supporter._meta.db_table} p WHERE p.email = %s) "
     "AND s.petition_id + 0 = %s"
+)
+_INSERT_SQL = f"{_INSERT} SELECT {_VALUES} WHERE NOT EXISTS ({_SIGNED}) {_ON_CONFLICT}"
+# PostgreSQL: the attempt's counter (core.rate_limit) and the insert, in one statement.
+_COUNTED_INSERT_SQL = (
+    f"WITH attempt AS ({rate_limit.UPSERT}), "  # noqa: S608 - fixed names only
+    f"taken AS ({_INSERT} SELECT {_VALUES} FROM attempt WHERE attempt.count <= %s"
+    f" AND NOT EXISTS ({_SIGNED}) {_ON_CONFLICT} RETURNING 1) "
+    "SELECT (SELECT count FROM attempt), (SELECT COUNT(*) FROM taken)"
 )
 
 

@@ -1,10 +1,11 @@
-"""Abuse limits on the signing path: cache counters only, checked before any database write."""
+"""Abuse limits on the signing path: per address (counted with the signature itself when it
+can be, see intake_store) and per email domain burst."""
 
 from django.conf import settings
 
 from droplwop.core import flood_gate
 from droplwop.core.client_ip import request_ip_hash
-from droplwop.core.rate_limit import end_of_window, hit
+from droplwop.core.rate_limit import Attempt, count, end_of_window, hit
 
 # Big webmail providers carry the real crowd of a viral spike: no burst limit per domain for
 # them (the per-address limit still applies). A burst from a small domain is a bot's pattern.
@@ -33,22 +34,35 @@ def _setting(name, default):
     return getattr(settings, name, default)
 
 
+def ip_attempt(ip_hash: str, scope: str = "sign") -> Attempt:
+    limit, window = _setting("PETITIONS_IP_LIMIT", (30, 600))
+    return Attempt(f"petitions.{scope}.ip", ip_hash, limit, window)
+
+
 def ip_allowed(request, scope: str = "sign") -> tuple[bool, str]:
     """(within the limit, the keyed hash of the address)."""
     ip_hash = request_ip_hash(request)
-    limit, window = _setting("PETITIONS_IP_LIMIT", (30, 600))
-    allowed = hit(f"petitions.{scope}.ip", ip_hash, limit=limit, window_seconds=window)
+    attempt = ip_attempt(ip_hash, scope)
+    allowed = count(attempt)
     if not allowed:
-        # Refused until the window ends: the rest of a flood is answered before Django.
-        flood_gate.remember(request, until=end_of_window(window))
+        refused(request, attempt)
     return allowed, ip_hash
 
 
-def domain_allowed(email: str, scope: str = "sign") -> bool:
+def refused(request, attempt: Attempt) -> None:
+    """The address is refused until the window ends: the rest of a flood is answered before
+    Django."""
+    flood_gate.remember(request, until=end_of_window(attempt.window_seconds))
+
+
+def needs_domain_limit(email: str) -> bool:
     domain = email.rpartition("@")[2].strip().lower()
-    if not domain:
+    return bool(domain) and domain not in COMMON_DOMAINS
+
+
+def domain_allowed(email: str, scope: str = "sign") -> bool:
+    if not needs_domain_limit(email):
         return True
-    if domain in COMMON_DOMAINS:
-        return True
+    domain = email.rpartition("@")[2].strip().lower()
     limit, window = _setting("PETITIONS_DOMAIN_LIMIT", (30, 60))
     return hit(f"petitions.{scope}.domain", domain, limit=limit, window_seconds=window)

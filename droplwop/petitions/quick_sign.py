@@ -91,10 +91,14 @@ class QuickSign:
             answer["start"] = (status, headers, exc_info)
 
         result = self.short_stack(environ, hold)
+        try:
+            # A list lets the server send the answer in one write, not chunk by chunk.
+            content = b"".join(result)
+        finally:
+            result.close()
         if DECIDED not in environ:
             start_response(*answer["start"])
-            return result
-        result.close()
+            return [content]
         environ["wsgi.input"] = io.BytesIO(body)
         return self.application(environ, start_response)
 

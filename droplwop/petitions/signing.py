@@ -9,7 +9,9 @@ no attempt is counted or stored twice.
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+from droplwop.core.client_ip import request_ip_hash
 from droplwop.core.origin_check import is_same_origin
+from droplwop.core.rate_limit import count
 
 from . import intake, limits, page_facts, services
 from .forms import CONSENT_TEXT, SignatureCheck
@@ -29,10 +31,44 @@ class Outcome:
 
 
 def attempt(request, page_id: int) -> Outcome:
-    """Check and store one signature posted to the form of page `page_id`."""
-    allowed, ip_hash = limits.ip_allowed(request)
-    if not allowed:
+    """Check and store one signature posted to the form of page `page_id`.
+
+    Every attempt counts once against the signer's address, and one over the limit is refused
+    whatever else is wrong with it. A good signature is counted by the insert that stores it
+    (one statement on PostgreSQL); any other attempt is counted first, on its own.
+    """
+    ip_hash = request_ip_hash(request)
+    counted = limits.ip_attempt(ip_hash)
+    checked = _check(request, page_id)
+    if isinstance(checked, Outcome) or limits.needs_domain_limit(checked["email"]):
+        if not count(counted):
+            limits.refused(request, counted)
+            return Outcome("too_many")
+        if isinstance(checked, Outcome):
+            return checked
+        if not limits.domain_allowed(checked["email"]):
+            return Outcome("too_many")
+        counted = None
+    facts = checked.pop("facts")
+    try:
+        taken = intake.take_signature(
+            petition=facts.petition,
+            consent_text=str(CONSENT_TEXT),
+            language=facts.language,
+            ip_hash=ip_hash,
+            counted=counted,
+            **checked,
+        )
+    except services.PetitionClosed:
+        return Outcome("closed")
+    if taken == "limited":
+        limits.refused(request, counted)
         return Outcome("too_many")
+    return Outcome(taken, facts.thanks_url(taken))
+
+
+def _check(request, page_id: int) -> Outcome | dict:
+    """What is wrong with the POST, or the signature's fields (and the page's facts)."""
     facts = page_facts.for_signing(page_id)
     if facts is None:
         return Outcome("not_found")
@@ -48,28 +84,19 @@ def attempt(request, page_id: int) -> Outcome:
     if not form.is_valid():
         return Outcome("invalid")
     data = form.cleaned_data
-    if not limits.domain_allowed(data["email"]):
-        return Outcome("too_many")
     referrer, utm = source(request)
-    try:
-        taken = intake.take_signature(
-            petition=petition,
-            email=data["email"],
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            zip_code=data["zip_code"],
-            comment=data["comment"],
-            list_publicly=data.get("list_publicly", False),
-            wants_updates=data["wants_updates"],
-            consent_text=str(CONSENT_TEXT),
-            language=facts.language,
-            referrer=referrer,
-            utm=utm,
-            ip_hash=ip_hash,
-        )
-    except services.PetitionClosed:
-        return Outcome("closed")
-    return Outcome(taken, facts.thanks_url(taken))
+    return {
+        "facts": facts,
+        "email": data["email"],
+        "first_name": data["first_name"],
+        "last_name": data["last_name"],
+        "zip_code": data["zip_code"],
+        "comment": data["comment"],
+        "list_publicly": data.get("list_publicly", False),
+        "wants_updates": data["wants_updates"],
+        "referrer": referrer,
+        "utm": utm,
+    }
 
 
 def source(request) -> tuple[str, dict]:

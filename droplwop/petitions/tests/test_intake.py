@@ -2,6 +2,7 @@
 task queue into a signature, a count, a timeline line and list consent."""
 
 import pytest
+from django.db import connection, transaction
 from django_tasks import default_task_backend
 
 from droplwop.petitions import intake, intake_store, selectors
@@ -286,3 +287,41 @@ def test_a_deleted_petition_takes_its_waiting_signatures_with_it(
     assert intake.file_pending() == 0
     assert intake_store.count_waiting() == 0
     assert not Signature.objects.filter(supporter__email="gone@example.org").exists()
+
+
+def _five_takes_from_one_address(petition) -> list[str]:
+    from droplwop.core import rate_limit
+
+    rate_limit.reset()
+    counted = rate_limit.Attempt("petitions.test.ip", "one-address", 3, 600)
+
+    def take(email):
+        return intake.take_signature(
+            petition=petition, email=email, first_name="Ana", last_name="Li", counted=counted
+        )
+
+    outcomes = [take(f"p{n}@example.org") for n in range(3)] + [take("p9@example.org")]
+    # A repeat counts as an attempt too, and past the limit it is refused, not "already".
+    outcomes.append(take("p0@example.org"))
+    rate_limit.reset()
+    return [*outcomes, take("p0@example.org")]
+
+
+EXPECTED_TAKES = ["signed", "signed", "signed", "limited", "limited", "already"]
+
+
+def test_an_attempt_counted_inside_a_transaction_is_counted_apart(petition, queue_held):
+    """Inside a transaction the count is made on its own, so a rollback would keep it."""
+    assert not connection.get_autocommit()
+    assert _five_takes_from_one_address(petition) == EXPECTED_TAKES
+    assert waiting_emails() == {"p0@example.org", "p1@example.org", "p2@example.org"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_attempt_counted_with_the_insert_stores_nothing_past_its_limit(petition, queue_held):
+    """In autocommit, as a server's request runs: on PostgreSQL the attempt is counted in the
+    insert's own statement."""
+    assert connection.get_autocommit()
+    assert _five_takes_from_one_address(petition) == EXPECTED_TAKES
+    with transaction.atomic():
+        assert waiting_emails() == {"p0@example.org", "p1@example.org", "p2@example.org"}
