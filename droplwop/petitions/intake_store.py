@@ -94,25 +94,30 @@ def waiting(*, limit: int | None = None) -> list[PendingSignature]:
     """The oldest waiting signatures, with their petitions (and lists) loaded. On PostgreSQL
     call it in the transaction that files them: it locks them for that transaction."""
     if not in_own_file():
-        rows = (
-            PendingSignature.objects.select_related("petition__email_list")
-            .select_for_update(skip_locked=True, of=("self",))
-            .order_by("pk")
-        )
-        return list(rows[:limit] if limit else rows)
+        rows = PendingSignature.objects.select_for_update(skip_locked=True).order_by("pk")
+        found = list(rows[:limit] if limit else rows)
+        _attach_petitions(found)
+        return found
     sql = f"SELECT id, {', '.join(COLUMNS)} FROM {_TABLE} ORDER BY id"  # noqa: S608
     if limit:
         sql += f" LIMIT {int(limit)}"
     found = [_from_row(row) for row in _file().execute(sql).fetchall()]
-    petitions = Petition.objects.select_related("email_list").in_bulk(
-        {p.petition_id for p in found}
-    )
+    petitions = _attach_petitions(found)
     # A deleted petition takes its waiting signatures with it, as PostgreSQL's cascade does.
     orphans = [p.pk for p in found if p.petition_id not in petitions]
     forget(orphans)
+    return [p for p in found if p.petition_id in petitions]
+
+
+def _attach_petitions(found: list[PendingSignature]) -> dict[int, Petition]:
+    """Each petition loaded once for the batch (a join would build one per signature)."""
+    petitions = Petition.objects.select_related("email_list").in_bulk(
+        {p.petition_id for p in found}
+    )
     for pending in found:
-        pending.petition = petitions.get(pending.petition_id)
-    return [p for p in found if p.pk not in orphans]
+        if pending.petition_id in petitions:
+            pending.petition = petitions[pending.petition_id]
+    return petitions
 
 
 def forget_in_transaction(batch: list[PendingSignature]) -> None:
