@@ -30,6 +30,11 @@ def count_public_total(petition: Petition) -> int:
     return total + intake_store.count_waiting(petition_id=petition.pk)
 
 
+def percent_of_goal(petition: Petition, total: int) -> int | None:
+    """How far the total is toward the goal, 0 to 100; None without a goal."""
+    return min(100, total * 100 // petition.goal) if petition.goal else None
+
+
 def list_signers_for_delivery(petition: Petition) -> Iterator[dict]:
     """Confirmed signers in signing order, as name, city and comment; streamed for big lists."""
     rows = (

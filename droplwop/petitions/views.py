@@ -30,7 +30,7 @@ def petition_page_context(page: PetitionPage, request, *, form=None, org_form=No
         "letter": letter,
         "letter_text": letter.letter_in(language) if letter else "",
         "total": total,
-        "percent": min(100, total * 100 // petition.goal) if petition.goal else 0,
+        "percent": selectors.percent_of_goal(petition, total),
         "is_open": petition.is_open(),
         "petition_text": petition.text_in(language),
         "targets": [
@@ -153,11 +153,13 @@ def sign_organization(request, page_id: int):
 def thank_you(request, page, outcome):
     address = page.full_url or request.build_absolute_uri(page.url)
     context = page.get_context(request)
+    total = selectors.count_public_total(page.petition)
     context.update(
         {
             "outcome": outcome,
             "petition": page.petition,
-            "total": selectors.count_public_total(page.petition),
+            "total": total,
+            "percent": selectors.percent_of_goal(page.petition, total),
             "share": share_links(address, page.title),
             "share_address": address,
         }

@@ -111,7 +111,7 @@ def open_petitions(request, locale):
                 ),
                 meta=ngettext("%(count)s signature", "%(count)s signatures", total)
                 % {"count": f"{total:,}"},
-                progress_percent=min(100, total * 100 // petition.goal) if petition.goal else None,
+                progress_percent=selectors.percent_of_goal(petition, total),
             )
         )
     return items

@@ -16,6 +16,8 @@ def test_signing_redirects_to_thank_you_with_share_links(client, pages, petition
     body = thanks.content.decode()
     assert "Thank you for signing!" in body
     assert "Thanks from the test." in body
+    # One signature of a goal of 100: the bar and what it says to a screen reader.
+    assert 'value="1" aria-label="1% of the goal"' in body
     for network in ("https://wa.me/", "facebook.com/sharer", "x.com/intent", "mailto:"):
         assert network in body
     assert selectors.count_signatures(petition) == 1
