@@ -154,13 +154,14 @@ def _add_to_table(values: dict, counted: rate_limit.Attempt | None) -> str:
     params = [values[c] for c in COLUMNS] + [values["email"], values["petition_id"]]
     if counted is None:
         with writing_default_db():
-            inserted, _row = server_bound.execute(_INSERT_SQL, params)
+            inserted, _row = server_bound.execute(_INSERT_SQL, params, prepare=True)
         return "taken" if inserted == 1 else "already"
     now = time.time()
     scope_key, window_end = counted.row(now)
     _inserted, (attempts, taken) = server_bound.execute(
         _COUNTED_INSERT_SQL,
         [scope_key, window_end, *params[: len(COLUMNS)], counted.limit, *params[len(COLUMNS) :]],
+        prepare=True,
     )
     rate_limit.sweep_if_due(now)
     if not counted.allows(attempts):

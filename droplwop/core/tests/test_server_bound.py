@@ -24,3 +24,24 @@ def test_errors_are_djangos():
     server_bound.execute(INSERT, ["key", 60, 1])
     with pytest.raises(IntegrityError), transaction.atomic():
         server_bound.execute(INSERT, ["key", 60, 2])
+
+
+def test_a_hot_statement_is_prepared_once_and_the_orms_are_not():
+    from django.db import connection
+
+    from droplwop.core.models import RateCounter
+
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's; SQLite's driver caches its own")
+    select = "SELECT count FROM core_ratecounter WHERE scope_key = %s"
+    server_bound.execute(INSERT, ["prepared", 60, 3])
+    for _ in range(3):
+        assert server_bound.execute(select, ["prepared"], prepare=True)[1] == (3,)
+    for _ in range(10):
+        assert RateCounter.objects.filter(scope_key="prepared").count() == 1
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+
+    assert prepared == ["SELECT count FROM core_ratecounter WHERE scope_key = $1"]
