@@ -45,3 +45,17 @@ def test_a_hot_statement_is_prepared_once_and_the_orms_are_not():
         prepared = [row[0] for row in cursor.fetchall()]
 
     assert prepared == ["SELECT count FROM core_ratecounter WHERE scope_key = $1"]
+
+
+def test_statements_are_listed_with_djangos_queries():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        server_bound.execute(INSERT, ["listed", 60, 1])
+
+    # Django's own cursor (SQLite) lists the values in place of the %s.
+    assert len(captured) == 1
+    assert captured[0]["sql"].startswith(
+        "INSERT INTO core_ratecounter (scope_key, window_end, count)"
+    )
