@@ -3,12 +3,13 @@
 from django.utils import translation
 
 from droplwop.core.emails import send_templated_email
+from droplwop.core.public_urls import absolute_page_url
 
 from .formatting import format_occurrence
 from .ical import build_calendar
 from .links import feed_url, manage_url
 from .models import RegistrationStatus
-from .selectors import absolute_page_url, page_for_event, registration_sessions
+from .selectors import page_for_event, registration_sessions
 
 # A series has no end; the confirmation lists the next few dates.
 DATES_IN_EMAIL = 8

@@ -8,6 +8,8 @@ from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 
+from droplwop.core.public_urls import absolute_page_url
+
 from .calendar_links import google_url, outlook_url
 from .formatting import format_occurrence
 from .models import Event, EventPage, Registration, RegistrationStatus
@@ -63,12 +65,6 @@ def page_for_event(event, language: str):
         if page.locale.language_code == language:
             return page
     return pages.first()
-
-
-def absolute_page_url(page) -> str:
-    from django.conf import settings
-
-    return settings.SITE_URL + page.url if page else ""
 
 
 @dataclass

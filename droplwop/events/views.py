@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from droplwop.core import rate_limit
 from droplwop.core.client_ip import request_ip_hash
 from droplwop.core.origin_check import is_same_origin
+from droplwop.core.public_urls import absolute_page_url
 
 from . import links, selectors, services
 from .calendar_links import google_url, outlook_url
@@ -204,7 +205,7 @@ def _ics_response(content: bytes, filename: str, *, private=False) -> HttpRespon
 
 def _public_entries(pages):
     return [
-        (page.event, selectors.absolute_page_url(page), False, None)
+        (page.event, absolute_page_url(page), False, None)
         for page in pages
         if not page.event.date_to_be_decided
     ]
@@ -228,7 +229,7 @@ def event_feed(request, slug):
     if event is None:
         raise Http404
     page = selectors.page_for_event(event, get_language())
-    entries = [(event, selectors.absolute_page_url(page), False, None)]
+    entries = [(event, absolute_page_url(page), False, None)]
     return _ics_response(build_calendar(entries, name=event.title), f"{event.slug}.ics")
 
 

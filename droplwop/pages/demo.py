@@ -3,6 +3,9 @@
 Idempotent: every object is looked up before it is made, and nothing that exists is rewritten.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from wagtail.models import Collection, Locale, Page, Site
 
 from droplwop.core.demo_tools import add_menu_item, publish, upsert_page
@@ -26,6 +29,13 @@ def _locales(context):
     en, _ = Locale.objects.get_or_create(language_code="en")
     es, _ = Locale.objects.get_or_create(language_code="es")
     context.locales = {"en": en, "es": es}
+
+
+def _public_host() -> tuple[str, int]:
+    address = urlsplit(settings.SITE_URL)
+    return address.hostname or "localhost", address.port or (
+        443 if address.scheme == "https" else 80
+    )
 
 
 def _home(context):
@@ -57,12 +67,20 @@ def _home(context):
         root.add_child(instance=home)
         publish(home)
     site = Site.objects.filter(is_default_site=True).first()
+    hostname, port = _public_host()
     if site is None:
         site = Site.objects.create(
-            hostname="localhost", root_page=home, is_default_site=True, site_name="Drop LWOP"
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            is_default_site=True,
+            site_name="Drop LWOP",
         )
-    elif site.root_page_id != home.pk:
+    elif site.root_page_id != home.pk or (site.hostname, site.port) == ("localhost", 80):
+        # Wagtail's install leaves its site at localhost:80, where the admin's "view live"
+        # links lead nowhere: the demo's site is where SITE_URL says the server is.
         site.root_page = home
+        site.hostname, site.port = hostname, port
         site.save()
     es_home = home.get_translation_or_none(context.locales["es"])
     if es_home is None:

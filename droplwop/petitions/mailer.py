@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core import mail
 
 from droplwop.core.emails import build_email, send_templated_email
+from droplwop.core.public_urls import absolute_page_url
 
 from .links import signature_path
 from .models import PetitionUpdate, Signature
@@ -38,7 +39,7 @@ def send_update(update: PetitionUpdate, batch_size: int = 200) -> int:
                 {
                     "first_name": signature.supporter.first_name,
                     "petition_title": page.title if page else update.petition.title,
-                    "page_url": page.full_url if page else settings.SITE_URL,
+                    "page_url": absolute_page_url(page) or settings.SITE_URL,
                     "update_title": update.title_in(language),
                     "update_body": update.body_in(language),
                     "stop_url": settings.SITE_URL + signature_path("updates", signature, language),

@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from droplwop.core.origin_check import is_same_origin
+from droplwop.core.public_urls import absolute_page_url
 
 from . import limits, quick_sign, selectors, services, signing
 from .forms import OrgSignatureForm, SignatureForm
@@ -151,7 +152,7 @@ def sign_organization(request, page_id: int):
 
 
 def thank_you(request, page, outcome):
-    address = page.full_url or request.build_absolute_uri(page.url)
+    address = absolute_page_url(page)
     context = page.get_context(request)
     total = selectors.count_public_total(page.petition)
     context.update(

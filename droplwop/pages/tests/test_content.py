@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from droplwop.core.models import MainMenuItem
 from droplwop.pages.models import NewsIndexPage, NewsPage, Resource
@@ -108,3 +108,9 @@ def test_demo_loads_twice_without_changes(demo):
     before = _counts()
     call_command("load_demo", verbosity=0)
     assert _counts() == before
+
+
+def test_demo_site_is_where_the_server_is(demo, settings):
+    # The admin's "view live" links are Wagtail's full_url: they must reach the running server.
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    assert home.full_url == settings.SITE_URL + "/en/"

@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
@@ -8,6 +10,7 @@ from droplwop.petitions.models import Signature
 pytestmark = pytest.mark.django_db
 
 
+@override_settings(SITE_URL="https://droplwop.example.org")
 def test_signing_redirects_to_thank_you_with_share_links(client, pages, petition, sign_post):
     response = sign_post(pages["en"], list_publicly="on", comment="Bring them home")
     assert response.status_code == 303
@@ -20,6 +23,11 @@ def test_signing_redirects_to_thank_you_with_share_links(client, pages, petition
     assert 'value="1" aria-label="1% of the goal"' in body
     for network in ("https://wa.me/", "facebook.com/sharer", "x.com/intent", "mailto:"):
         assert network in body
+    # The link to copy and share is the deployment's address, not Wagtail's Site (localhost).
+    public = "https://droplwop.example.org" + pages["en"].url
+    assert f'value="{public}"' in body
+    assert quote(public, safe="") in body
+    assert "localhost" not in body
     assert selectors.count_signatures(petition) == 1
     page = client.get(pages["en"].url).content.decode()
     assert "José N." in page and "Bring them home" in page
