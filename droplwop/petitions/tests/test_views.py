@@ -162,3 +162,16 @@ def test_home_page_lists_open_petitions_with_progress(client, pages, sign_post):
     body = client.get("/en/").content.decode()
     assert "Test petition" in body
     assert "1 signature" in body
+
+
+def test_counts_are_written_the_way_californians_write_them_in_both_languages(
+    client, pages, petition
+):
+    petition.goal = 10000
+    petition.paper_count = 1234
+    petition.save()
+    for page in (pages["en"], pages["es"]):
+        body = client.get(page.url).content.decode()
+        assert "<strong>1,234</strong>" in body
+        assert "10,000" in body
+        assert "10\xa0000" not in body and "10 000" not in body
