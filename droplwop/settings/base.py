@@ -170,6 +170,9 @@ LANGUAGES = [("en", "English"), ("es", "Español")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Wagtail would load each staff member's picture from Gravatar, sending a hash of their email to
+# a third party on every admin page (and showing a broken image where the network is closed).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["droplwop.formats"]
 TIME_ZONE = "America/Los_Angeles"

@@ -53,3 +53,11 @@ def test_admin_carries_the_organization_name(client, demo, organizer, settings):
     client.force_login(organizer)
     html = client.get("/admin/").content.decode()
     assert settings.WAGTAIL_SITE_NAME in html
+
+
+def test_admin_pages_send_nothing_about_staff_to_gravatar(client, demo, organizer):
+    client.force_login(organizer)
+    html = client.get("/admin/").content.decode()
+    assert "Hello," in html
+    assert "gravatar" not in html.lower()
+    assert "default-user-avatar" in html  # Wagtail's own picture, served from our static files
