@@ -147,10 +147,13 @@ def wait_until_serving(base_url: str, path: str = "/robots.txt", timeout: float 
 
 
 class Result:
-    def __init__(self, latencies: list[float], errors: int, elapsed: float):
+    def __init__(
+        self, latencies: list[float], errors: int, elapsed: float, failures: dict | None = None
+    ):
         self.latencies = sorted(latencies)
         self.errors = errors
         self.elapsed = elapsed
+        self.failures = failures or {}  # what went wrong, by kind, when the generator knows
 
     @property
     def count(self) -> int:
@@ -168,10 +171,11 @@ class Result:
 
     def line(self, name: str) -> str:
         median = statistics.median(self.latencies) * 1000 if self.latencies else float("nan")
+        kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(self.failures.items()))
         return (
             f"{name:<28} {self.count:>6} ok {self.errors:>4} err  {self.rps:>8.1f} req/s"
             f"  p50 {median:6.1f} ms  p99 {self.percentile(99):6.1f} ms"
-        )
+        ) + (f"  ({kinds})" if kinds else "")
 
 
 def load(

@@ -13,10 +13,13 @@ import asyncio
 import contextlib
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from bench.harness import Result
+
+TIMEOUT = 30  # seconds for a connection, then for an answer: a stalled server shows as errors
 
 
 @dataclass
@@ -70,12 +73,11 @@ async def _run(
 ):
     latencies: list[float] = []
     acknowledged: list[str] = []
-    errors = 0
+    failures: Counter[str] = Counter()
     counter = iter(range(total))
     deadline = time.monotonic() + max_seconds
 
     async def client():
-        nonlocal errors
         reader = writer = None
         while time.monotonic() < deadline and not (stop and stop.is_set()):
             i = next(counter, None)
@@ -86,27 +88,28 @@ async def _run(
             try:
                 if writer is None:
                     local = (request.source, 0) if request.source and not keep_alive else None
-                    reader, writer = await asyncio.open_connection(
-                        "127.0.0.1", port, local_addr=local
+                    reader, writer = await asyncio.wait_for(
+                        asyncio.open_connection("127.0.0.1", port, local_addr=local),
+                        timeout=TIMEOUT,
                     )
                 status, location, close = await asyncio.wait_for(
-                    _exchange(reader, writer, request), timeout=30
+                    _exchange(reader, writer, request), timeout=TIMEOUT
                 )
-                ok = _acknowledged(request, status, location)
+                failure = None if _acknowledged(request, status, location) else f"HTTP {status}"
                 if close or not keep_alive:
                     writer.close()
                     writer = None
             # Whatever goes wrong (a killed server, a reset, garbage) is a failed request.
-            except Exception:
-                ok = False
+            except Exception as error:
+                failure = type(error).__name__
                 if writer is not None:
                     writer.close()
                     writer = None
-            if ok:
+            if failure is None:
                 latencies.append(time.perf_counter() - started)
                 acknowledged.append(request.key)
             else:
-                errors += 1
+                failures[failure] += 1
         if writer is not None:
             writer.close()
             with contextlib.suppress(OSError):
@@ -114,7 +117,8 @@ async def _run(
 
     started = time.monotonic()
     await asyncio.gather(*(client() for _ in range(concurrency)))
-    return Result(latencies, errors, time.monotonic() - started), acknowledged
+    elapsed = time.monotonic() - started
+    return Result(latencies, failures.total(), elapsed, dict(failures)), acknowledged
 
 
 def run(
