@@ -40,7 +40,13 @@ from bench.harness import PYTHON, ROOT, production_server  # noqa: E402
 
 PG_URL = "postgres://postgres@127.0.0.1:5432/dl_bench_sign"
 MODES = {"behind the proxy": True, "new connection each": False}
-_addresses = (f"127.0.{a}.{b}" for a in itertools.count(1) for b in range(1, 255))
+# Each signer's own loopback address: 127.2.0.1 upwards through 127.255.255.254, then again
+# from the start (16 million apart). The first version ran 127.0.a.b past a = 255: once the kill
+# -9 run's refused connections had used up the valid ones, every new connection asked the
+# resolver for "127.0.256.1" and waited on it, and a whole run stalled for two minutes.
+_addresses = itertools.cycle(
+    f"127.{a}.{b}.{c}" for a in range(2, 256) for b in range(256) for c in range(1, 255)
+)
 _address_lock = threading.Lock()
 
 
