@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from droplwop.pages.models.home import CURRENT_ACTIONS_HOOK
-from droplwop.pages.slots import SlotItem
+from droplwop.core.slots import CURRENT_ACTIONS_HOOK, SlotItem
 
 from . import selectors
 from .models import CasePage

@@ -8,6 +8,12 @@ import importlib
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from wagtail.models import Locale
+
+from droplwop.core.models import MainMenu, MainMenuItem
+
+# The published demo logins' password: users/demo.py sets it, `manage.py serve` prints it.
+DEMO_PASSWORD = "drop-lwop-demo"  # noqa: S105 (a published demo login, never production)
 
 
 @dataclass
@@ -48,8 +54,6 @@ def upsert_page(*, parent, model, slug: str, en: dict, es: dict, **shared):
     `en` and `es` hold the fields that differ by language (title first of all); `shared` the ones
     that do not. Returns (english_page, spanish_page). Running it twice changes nothing.
     """
-    from wagtail.models import Locale
-
     es_locale = Locale.objects.get(language_code="es")
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
@@ -72,8 +76,6 @@ def add_menu_item(context, *, pages: dict, labels: dict, order: int) -> None:
 
     Idempotent: a link to the same page is never added twice. `order` places it among the others.
     """
-    from droplwop.core.models import MainMenu, MainMenuItem
-
     for code, locale in context.locales.items():
         menu, _created = MainMenu.objects.get_or_create(
             locale=locale, defaults={"name": "Main menu"}

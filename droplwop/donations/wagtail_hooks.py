@@ -7,8 +7,7 @@ from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from droplwop.core.audit import record_audit
-from droplwop.pages.models.home import CURRENT_ACTIONS_HOOK
-from droplwop.pages.slots import SlotItem
+from droplwop.core.slots import CURRENT_ACTIONS_HOOK, SlotItem
 
 from . import admin_views, selectors
 from .models import Fund, Participant

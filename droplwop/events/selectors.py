@@ -7,8 +7,10 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from droplwop.core.public_urls import absolute_page_url
+from droplwop.core.slots import SlotItem
 
 from .calendar_links import google_url, outlook_url
 from .formatting import format_occurrence
@@ -114,17 +116,12 @@ def list_event_cards(*, locale, kind="", language="", archive=False, now=None):
 
 
 def _series_label(event):
-    from django.utils.translation import gettext as _
-
     if "FREQ=MONTHLY" in event.recurrence_rule.upper():
         return _("Monthly meeting")
     return _("Repeating meeting")
 
 
 def list_home_slot_items(*, locale, limit=3, now=None):
-
-    from droplwop.pages.slots import SlotItem
-
     cards = [c for c in list_event_cards(locale=locale, now=now) if c.when][:limit]
     return [
         SlotItem(

@@ -6,16 +6,15 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from droplwop.pages.models.home import UPCOMING_EVENTS_HOOK
+from droplwop.core.slots import UPCOMING_EVENTS_HOOK
 
 from . import admin_views
 from .models import Event
+from .selectors import list_home_slot_items
 
 
 @hooks.register(UPCOMING_EVENTS_HOOK)
 def upcoming_events_slot(request, locale):
-    from .selectors import list_home_slot_items
-
     return list_home_slot_items(locale=locale)
 
 

@@ -7,8 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from droplwop.pages.models.home import CURRENT_ACTIONS_HOOK
-from droplwop.pages.slots import SlotItem
+from droplwop.core.slots import CURRENT_ACTIONS_HOOK, SlotItem
 from droplwop.users.dashboard import DASHBOARD_ITEMS_HOOK, DashboardItem
 
 from . import admin_urls, selectors

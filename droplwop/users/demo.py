@@ -2,10 +2,11 @@
 
 from django.contrib.auth.models import Group
 
+from droplwop.core.demo_tools import DEMO_PASSWORD
+
 from .models import User
 from .roles import ADMINISTRATOR, EDITOR, ORGANIZER
 
-DEMO_PASSWORD = "drop-lwop-demo"  # noqa: S105 (a published demo login, never production)
 DEMO_USERS = [
     ("organizer", "Olivia", "Organizer", ORGANIZER),
     ("editor", "Eduardo", "Editor", EDITOR),

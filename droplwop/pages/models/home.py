@@ -6,11 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 
 from droplwop.core.blocks import body_blocks
 from droplwop.core.models import BasePage
-
-# Other apps fill the home page's slots through these hooks: each hook is called with
-# (request, locale) and returns a list of droplwop.pages.slots.SlotItem.
-CURRENT_ACTIONS_HOOK = "droplwop_home_current_actions"
-UPCOMING_EVENTS_HOOK = "droplwop_home_upcoming_events"
+from droplwop.core.slots import CURRENT_ACTIONS_HOOK, UPCOMING_EVENTS_HOOK
 
 
 class HomePage(BasePage):

@@ -5,7 +5,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from droplwop.users.demo import DEMO_PASSWORD
+from droplwop.core.demo_tools import DEMO_PASSWORD
 
 
 class Command(BaseCommand):
