@@ -16,6 +16,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from droplwop.core.audit import record_audit
+from droplwop.users.models import User
 
 from . import forms, selectors, services
 from .admin_access import CaseAccessRefused
@@ -182,7 +183,6 @@ def member_add(request, case):
     refused = refuse_unless_lead(request, case)
     if refused:
         return refused
-    from droplwop.users.models import User
 
     form = forms.MemberForm(request.POST)
     if form.is_valid():

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from droplwop.inreach.models import Facility
+from droplwop.users.models import User
 
 from .choices import (
     ContactKind,
@@ -13,6 +14,7 @@ from .choices import (
     Stage,
 )
 from .models import Case
+from .selectors import list_visible_stages
 from .uploads import check_upload
 from .validators import normalize_cdcr_number, validate_cdcr_number
 
@@ -144,7 +146,6 @@ class StageForm(forms.Form):
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        from .selectors import list_visible_stages
 
         # The Supreme Court step exists only for a person twice convicted of a felony.
         self.fields["stage"].choices = [(s.value, s.label) for s in list_visible_stages(case)]
@@ -163,7 +164,6 @@ class TaskForm(forms.Form):
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        from droplwop.users.models import User
 
         self.fields["owner"].queryset = User.objects.filter(case_memberships__case=case)
 

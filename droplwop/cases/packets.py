@@ -13,13 +13,14 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from pypdf import PdfReader, PdfWriter
 
 from droplwop.core.audit import record_audit
 
 from .choices import DocumentKind, PacketStatus
 from .models import Document, Packet
 from .packet_signers import signer_pages
-from .selectors import get_petition_summary, list_letters_for_packet
+from .selectors import get_petition_summary, list_letters_for_packet, list_visible_stages
 
 logger = logging.getLogger(__name__)
 
@@ -97,15 +98,11 @@ def collect_exhibits(case) -> list[Exhibit]:
 
 
 def _pdf_pages(field_file) -> int:
-    from pypdf import PdfReader
-
     with field_file.open("rb") as handle:
         return len(PdfReader(io.BytesIO(handle.read())).pages)
 
 
 def render_packet_html(*, case, exhibits, packet) -> str:
-    from .selectors import list_visible_stages
-
     team = [m.user for m in case.members.select_related("user").order_by("role", "id")]
     with translation.override("en"):
         return render_to_string(
@@ -128,7 +125,6 @@ def render_packet_html(*, case, exhibits, packet) -> str:
 
 def build_packet(*, packet: Packet) -> Packet:
     """Render, merge and store one packet version; a failure is kept on the row, not raised."""
-    from pypdf import PdfReader, PdfWriter
     from weasyprint import HTML
 
     case = packet.case

@@ -6,11 +6,12 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from droplwop.core.audit import record_audit
+from droplwop.petitions.selectors import count_signatures, list_signers_for_delivery
 from droplwop.users.roles import ADMINISTRATOR
 
 from .admin_access import CaseAccessRefused
 from .choices import LetterStatus, Stage
-from .models import Case, CaseMember, SupportLetter, Task
+from .models import Case, CaseMember, CasePage, SupportLetter, Task
 
 
 def is_case_admin(user) -> bool:
@@ -69,8 +70,6 @@ def page_is_allowed(page) -> bool:
 
 
 def list_public_case_pages(locale):
-    from .models import CasePage
-
     pages = CasePage.objects.live().filter(locale=locale).select_related("case")
     return [page for page in pages.order_by("-first_published_at") if page_is_allowed(page)]
 
@@ -131,7 +130,6 @@ def get_petition_summary(case) -> dict | None:
     petition = getattr(case, "petition", None)
     if petition is None:
         return None
-    from droplwop.petitions.selectors import count_signatures, list_signers_for_delivery
 
     return {
         "petition": petition,

@@ -7,9 +7,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from droplwop.core.audit import record_audit
+from droplwop.core.emails import send_templated_email
 from droplwop.core.tasks_util import enqueue_on_commit
 from droplwop.supporters.services import find_or_create_supporter, record_activity
 
@@ -28,6 +31,7 @@ from .models import (
     SupportLetter,
     Task,
 )
+from .selectors import list_tasks_due_for_reminder
 from .uploads import check_upload
 from .validators import normalize_cdcr_number, validate_cdcr_number
 
@@ -230,7 +234,6 @@ def complete_task(*, actor, task: Task) -> Task:
 
 def send_task_reminders(*, today: datetime.date | None = None) -> int:
     """Email each owner about tasks due within two days or overdue, once a day per task."""
-    from .selectors import list_tasks_due_for_reminder
     from .tasks import send_task_reminder_task
 
     today = today or timezone.localdate()
@@ -247,8 +250,6 @@ def send_task_reminders(*, today: datetime.date | None = None) -> int:
 
 
 def send_task_reminder(*, task: Task) -> None:
-    from droplwop.core.emails import send_templated_email
-
     if task.owner is None or not task.owner.email:
         return
     send_templated_email(
@@ -287,9 +288,6 @@ def upload_document(*, actor, case: Case, kind: str, title: str, upload) -> Docu
 
 
 def _pdf_page_count(upload) -> int:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
     try:
         upload.seek(0)
         count = len(PdfReader(upload).pages)

@@ -3,12 +3,12 @@
 from django_tasks import task
 
 from .models import Packet, Task
+from .packets import build_packet
+from .services import send_task_reminder, send_task_reminders
 
 
 @task()
 def build_packet_task(packet_id: int) -> None:
-    from .packets import build_packet
-
     packet = Packet.objects.filter(pk=packet_id).select_related("case").first()
     if packet is not None:
         build_packet(packet=packet)
@@ -16,8 +16,6 @@ def build_packet_task(packet_id: int) -> None:
 
 @task()
 def send_task_reminder_task(task_id: int) -> None:
-    from .services import send_task_reminder
-
     item = Task.objects.filter(pk=task_id).select_related("owner", "case").first()
     if item is not None and item.done_at is None:
         send_task_reminder(task=item)
@@ -26,6 +24,4 @@ def send_task_reminder_task(task_id: int) -> None:
 @task()
 def send_task_reminders_task() -> None:
     """The daily sweep, for schedulers that enqueue tasks; cron can run `cases_send_reminders`."""
-    from .services import send_task_reminders
-
     send_task_reminders()

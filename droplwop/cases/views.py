@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from droplwop.core import rate_limit
 from droplwop.core.client_ip import request_ip_hash
+from droplwop.petitions.models import PetitionPage
 
 from . import selectors, services
 from .forms import SupportLetterForm
@@ -41,10 +42,6 @@ def _page_context(request, page, form, *, sent=False):
 
 
 def _petition_page_for(petition, locale):
-    try:
-        from droplwop.petitions.models import PetitionPage
-    except ImportError:
-        return None
     return PetitionPage.objects.live().filter(petition=petition, locale=locale).first()
 
 

@@ -3,9 +3,11 @@ shows around its content (menu, footer, organization settings)."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import page_cache
+from .models import FooterText, MainMenu, MainMenuItem, OrganizationSettings
 
 
 def forget_cached_pages(**_kwargs):
@@ -16,10 +18,6 @@ def forget_cached_pages(**_kwargs):
 
 
 def connect():
-    from wagtail.models import Page
-
-    from .models import FooterText, MainMenu, MainMenuItem, OrganizationSettings
-
     uid = "droplwop.core.page_cache"
     page_published.connect(forget_cached_pages, dispatch_uid=f"{uid}.published")
     page_unpublished.connect(forget_cached_pages, dispatch_uid=f"{uid}.unpublished")

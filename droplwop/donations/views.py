@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from droplwop.core import rate_limit
 from droplwop.core.client_ip import request_ip_hash
@@ -132,8 +132,6 @@ def thanks(request, token):
 
 
 def _current_locale(request):
-    from wagtail.models import Locale
-
     return Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.generic import EditView
 
+from droplwop.core.audit import record_audit
 from droplwop.core.csv_safe import csv_response
 
 from . import selectors, services
@@ -80,8 +81,6 @@ def registrants(request, event_id):
 
 
 def _export(event, rows, request):
-    from droplwop.core.audit import record_audit
-
     record_audit(
         actor=request.user, action="events.registrations.exported", obj=event, summary=event.slug
     )

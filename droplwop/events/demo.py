@@ -10,6 +10,7 @@ from droplwop.core.demo_tools import add_menu_item, upsert_page
 from droplwop.supporters.models import EmailList
 
 from .models import Event, EventIndexPage, EventKind, EventPage, OccurrenceException, Session
+from .services import register_for_event
 
 PACIFIC = ZoneInfo("America/Los_Angeles")
 DEMO_ZOOM = "https://zoom.example.org/j/"
@@ -212,8 +213,6 @@ def _pages(index_en, event, slug_en, slug_es):
 
 
 def _registrations(strategy, monthly):
-    from .services import register_for_event
-
     if strategy.registrations.exists():
         return
     people = [

@@ -1,6 +1,6 @@
 """The emails a registrant receives, each in the person's language. Called from tasks only."""
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 from droplwop.core.emails import send_templated_email
 from droplwop.core.public_urls import absolute_page_url
@@ -16,8 +16,6 @@ DATES_IN_EMAIL = 8
 
 
 def _context(registration):
-    from django.utils import timezone
-
     event = registration.event
     language = registration.language
     now = timezone.now()

@@ -3,7 +3,7 @@
 import re
 
 from django import forms
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from .formatting import format_when
@@ -128,8 +128,6 @@ class RegistrationForm(DescribedFieldsMixin, SessionChoiceMixin, forms.Form):
         self._describe_help()
 
     def consent_text(self, language):
-        from django.utils import translation
-
         with translation.override(language):
             return str(
                 _("Email me news and actions from the Drop LWOP Coalition (%(list)s).")

@@ -8,6 +8,7 @@ import icalendar
 from django.conf import settings
 from django.utils.translation import gettext
 
+from .models import EventKind
 from .recurrence import occurrences, series_base
 
 
@@ -22,8 +23,6 @@ def event_uid(event, session=None) -> str:
 
 
 def location_text(event) -> str:
-    from .models import EventKind
-
     if event.kind == EventKind.ONLINE:
         return gettext("Online")
     if event.kind == EventKind.FACILITY:

@@ -8,12 +8,14 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_tasks import default_task_backend
 
 from droplwop.core.audit import record_audit
 from droplwop.core.tasks_util import enqueue_on_commit
 from droplwop.supporters.models import EmailList
 from droplwop.supporters.services import find_or_create_supporter, record_activity, subscribe
 
+from .emails import send_organizer_message_email, send_reminder_email
 from .models import (
     Event,
     MessageDelivery,
@@ -351,8 +353,6 @@ def _claim(model, **fields) -> object | None:
 
 
 def send_organizer_message(*, message_id: int) -> int:
-    from .emails import send_organizer_message_email
-
     message = OrganizerMessage.objects.select_related("event").get(pk=message_id)
     statuses = [RegistrationStatus.CONFIRMED]
     if message.include_waitlist:
@@ -432,8 +432,6 @@ def due_reminders(*, now=None):
 
 
 def send_reminder(*, registration: Registration, occurrence, kind: str) -> bool:
-    from .emails import send_reminder_email
-
     log = _claim(
         ReminderLog, registration=registration, occurrence_start=occurrence.starts_at, kind=kind
     )
@@ -478,8 +476,6 @@ def claim_dispatch_slot(*, now=None):
 
 def ensure_reminder_dispatcher(*, now=None) -> bool:
     """Start the self-rescheduling dispatcher if no chain is alive (its clock has gone stale)."""
-    from django_tasks import default_task_backend
-
     from .tasks import dispatch_reminders_task
 
     if not default_task_backend.supports_defer:

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -19,6 +20,7 @@ from droplwop.core.public_urls import absolute_page_url
 
 from . import links, selectors, services
 from .calendar_links import google_url, outlook_url
+from .emails import registration_calendar
 from .formatting import format_occurrence
 from .forms import ChangeSessionsForm, RegistrationForm
 from .ical import build_calendar, private_details
@@ -163,8 +165,6 @@ def manage(request, token):
 
 
 def _manage_context(registration, form):
-    from django.utils import timezone
-
     event = registration.event
     confirmed = registration.status == RegistrationStatus.CONFIRMED
     now = timezone.now()
@@ -236,8 +236,6 @@ def event_feed(request, slug):
 @never_cache
 @require_GET
 def private_feed(request, token):
-    from .emails import registration_calendar
-
     registration_id = links.registration_id_from_feed_token(token)
     registration = _load_registration(registration_id) if registration_id else None
     if registration is None:

@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .forms import SignupForm
+
 
 class SignupBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("heading"), max_length=120)
@@ -14,8 +16,6 @@ class SignupBlock(blocks.StructBlock):
         label = _("Email signup form")
 
     def get_context(self, value, parent_context=None):
-        from .forms import SignupForm
-
         context = super().get_context(value, parent_context=parent_context)
         context["form"] = SignupForm()
         page = (parent_context or {}).get("page")

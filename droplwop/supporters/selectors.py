@@ -1,6 +1,6 @@
 """Reads about people and lists used in more than one place."""
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from .links import supporter_id_from_token
 from .models import EmailList, Subscription, SubscriptionStatus, Supporter
@@ -100,7 +100,5 @@ def list_timeline(supporter: Supporter, *, limit: int = 200):
 
 
 def count_subscriptions_by_status(email_list: EmailList) -> dict[str, int]:
-    from django.db.models import Count
-
     rows = email_list.subscriptions.values("status").annotate(n=Count("pk"))
     return {row["status"]: row["n"] for row in rows}

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 
 from droplwop.core.blocks import body_blocks
 from droplwop.core.models import BasePage
+from droplwop.donations.gateway import allow_checkout_redirect
 
 SUGGESTED_AMOUNTS = re.compile(r"^\s*\d{1,6}(\s*,\s*\d{1,6}){0,5}\s*$")
 
@@ -73,8 +74,6 @@ class GivingPage(BasePage):
         return context
 
     def serve(self, request, *args, **kwargs):
-        from droplwop.donations.gateway import allow_checkout_redirect
-
         return allow_checkout_redirect(super().serve(request, *args, **kwargs))
 
 
@@ -112,7 +111,6 @@ class FundraiserPage(RoutablePageMixin, GivingPage):
     def serve(self, request, *args, **kwargs):
         # Routes (the page itself included) answer through RoutablePageMixin's views, which
         # skip GivingPage.serve: allow the checkout redirect here as well.
-        from droplwop.donations.gateway import allow_checkout_redirect
 
         return allow_checkout_redirect(super().serve(request, *args, **kwargs))
 

@@ -1,5 +1,6 @@
 """What people attend: a language-independent Event with its sessions, or its recurrence rule."""
 
+from dateutil.rrule import rrulestr
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
@@ -9,6 +10,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
 from droplwop.core.fields import HttpsURLField
+from droplwop.events.recurrence import MAX_RULE_LENGTH
 
 PACIFIC = "America/Los_Angeles"
 
@@ -35,10 +37,6 @@ def _in_language(obj, name):
 
 
 def validate_rrule(value: str) -> None:
-    from dateutil.rrule import rrulestr
-
-    from droplwop.events.recurrence import MAX_RULE_LENGTH
-
     if not value:
         return
     if len(value) > MAX_RULE_LENGTH or "\n" in value or value.upper().startswith("DTSTART"):
