@@ -18,6 +18,7 @@ def envelope_for(case):
 
 
 def build_mail_letter_pdf(*, case, message: str, language: str, sender) -> bytes:
+    # WeasyPrint loads Pango and its fonts: only the processes that build a PDF pay for it.
     from weasyprint import HTML
 
     with translation.override(language):

@@ -125,6 +125,7 @@ def render_packet_html(*, case, exhibits, packet) -> str:
 
 def build_packet(*, packet: Packet) -> Packet:
     """Render, merge and store one packet version; a failure is kept on the row, not raised."""
+    # WeasyPrint loads Pango and its fonts: only the processes that build a PDF pay for it.
     from weasyprint import HTML
 
     case = packet.case

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        # Models, and modules that import them, load only once the app registry is ready.
         from . import signals
 
         signals.connect()

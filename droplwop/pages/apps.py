@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class PagesConfig(AppConfig):
@@ -7,8 +8,7 @@ class PagesConfig(AppConfig):
     verbose_name = "Public pages"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
+        # Models, and modules that import them, load only once the app registry is ready.
         from droplwop.core import page_cache
 
         from .models import Resource

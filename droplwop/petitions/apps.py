@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class PetitionsConfig(AppConfig):
@@ -7,8 +8,7 @@ class PetitionsConfig(AppConfig):
     verbose_name = "Petitions and sign-on letters"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
+        # Models, and modules that import them, load only once the app registry is ready.
         from droplwop.core.signals import forget_cached_pages
 
         from .models import Petition, SignOnLetter

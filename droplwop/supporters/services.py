@@ -15,6 +15,7 @@ from .models import (
     Supporter,
     SupporterEmail,
 )
+from .tasks import send_confirmation_task
 
 # Fields an action may fill in when the record has them blank; it never overwrites what is there.
 _FILLABLE = ("first_name", "last_name", "phone", "zip_code", "city")
@@ -303,8 +304,6 @@ def _consent_line(subscription: Subscription, source: str, consent_text: str) ->
 
 def request_confirmation(*, supporter: Supporter, list_ids: list[int], language: str) -> None:
     """Mail a signed confirmation link for these lists once the transaction commits."""
-    from .tasks import send_confirmation_task
-
     enqueue_on_commit(send_confirmation_task, supporter.pk, sorted(list_ids), language)
 
 

@@ -8,6 +8,7 @@ class UsersConfig(AppConfig):
     verbose_name = "Staff accounts"
 
     def ready(self):
+        # Models, and modules that import them, load only once the app registry is ready.
         from .roles import sync_role_permissions
 
         # Permissions exist only after every app has migrated, so roles are filled in then.

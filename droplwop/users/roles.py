@@ -7,6 +7,7 @@ without being named here. Case files are opened per case, by the case team, not 
 """
 
 from django.contrib.auth.models import Group, Permission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 ADMINISTRATOR = "Administrator"
 ORGANIZER = "Organizer"
@@ -65,8 +66,6 @@ def _role_permissions(role):
 
 def sync_role_permissions(sender=None, **kwargs):
     """Give each role its model permissions and page/collection rights. Safe to run again."""
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
-
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in ROLES}
     for name, group in groups.items():
         group.permissions.set(_role_permissions(name))
