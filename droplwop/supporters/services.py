@@ -7,6 +7,7 @@ from django.utils import timezone
 from droplwop.core.audit import record_audit
 from droplwop.core.tasks_util import enqueue_on_commit
 
+from .addresses import normalize_email
 from .models import (
     Activity,
     EmailList,
@@ -19,18 +20,6 @@ from .tasks import send_confirmation_task
 
 # Fields an action may fill in when the record has them blank; it never overwrites what is there.
 _FILLABLE = ("first_name", "last_name", "phone", "zip_code", "city")
-
-
-def normalize_email(email: str) -> str:
-    """Trimmed, lower-case, with an internationalized domain in its ASCII (IDNA) form."""
-    email = (email or "").strip().lower()
-    local, at, domain = email.rpartition("@")
-    if not at or not domain or domain.isascii():
-        return email
-    try:
-        return f"{local}@{domain.encode('idna').decode('ascii')}"
-    except UnicodeError:
-        return email
 
 
 def _clip(name: str, value: str) -> str:

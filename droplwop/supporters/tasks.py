@@ -5,6 +5,7 @@ from django_tasks import task
 
 from droplwop.core.emails import send_templated_email
 
+from .import_run import run_import, run_preview
 from .links import confirmation_path, preferences_path
 from .models import EmailList, Subscription, SubscriptionStatus, Supporter
 
@@ -36,13 +37,9 @@ def send_confirmation_task(supporter_id: int, list_ids: list[int], language: str
 
 @task()
 def run_import_task(job_id: int) -> str:
-    from .importing import run_import
-
     return run_import(job_id=job_id).status
 
 
 @task()
 def preview_import_task(job_id: int) -> str:
-    from .importing import run_preview
-
     return run_preview(job_id=job_id).status

@@ -6,7 +6,7 @@ import random
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from droplwop.supporters import importing, services
+from droplwop.supporters import import_run, import_write, importing, services
 from droplwop.supporters.models import (
     Activity,
     ImportJob,
@@ -224,10 +224,10 @@ def test_too_big_file_is_refused(staff):
 def test_failed_run_resumes_without_importing_twice(
     staff, monkeypatch, django_capture_on_commit_callbacks
 ):
-    monkeypatch.setattr(importing, "CHUNK", 2)
+    monkeypatch.setattr(import_write, "CHUNK", 2)
     rows = [{"email": f"resume-{n}@example.org", "first_name": f"R{n}"} for n in range(7)]
     job = run_through_admin(staff, an_csv(rows), django_capture_on_commit_callbacks)
-    real = importing._write_batch
+    real = import_run._write_batch
     calls = {"n": 0}
 
     def flaky(job, batch, tag_cache):
@@ -236,7 +236,7 @@ def test_failed_run_resumes_without_importing_twice(
             raise RuntimeError("worker killed")
         return real(job, batch, tag_cache)
 
-    monkeypatch.setattr(importing, "_write_batch", flaky)
+    monkeypatch.setattr(import_run, "_write_batch", flaky)
     importing.start_import(job=job, actor=None)
     with pytest.raises(RuntimeError):
         importing.run_import(job_id=job.pk)
