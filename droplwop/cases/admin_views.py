@@ -40,7 +40,7 @@ def case_view(view):
 def refuse_unless_lead(request, case):
     """None for the case lead or an administrator; otherwise an audited 403 response."""
     if selectors.is_case_admin(request.user) or (
-        selectors.member_role(request.user, case) == MemberRole.LEAD
+        selectors.get_member_role(request.user, case) == MemberRole.LEAD
     ):
         return None
     record_audit(actor=request.user, action="case.access_denied", obj=case, summary=request.path)
@@ -99,9 +99,9 @@ def _detail_context(request, case, **bound):
         )
     return {
         "case": case,
-        "role": selectors.member_role(request.user, case),
+        "role": selectors.get_member_role(request.user, case),
         "is_lead": selectors.is_case_admin(request.user)
-        or selectors.member_role(request.user, case) == MemberRole.LEAD,
+        or selectors.get_member_role(request.user, case) == MemberRole.LEAD,
         "cdcr_numbers": case.cdcr_numbers.all(),
         "members": case.members.select_related("user"),
         "contacts": case.contacts.select_related("supporter"),

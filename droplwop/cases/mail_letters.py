@@ -4,11 +4,11 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from droplwop.inreach.selectors import build_envelope
+from droplwop.inreach.selectors import get_envelope
 
 
 def envelope_for(case):
-    return build_envelope(
+    return get_envelope(
         name=case.legal_name,
         cdcr_number=case.current_cdcr_number,
         housing=case.housing,

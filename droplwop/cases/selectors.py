@@ -30,7 +30,7 @@ def list_cases_for_user(user):
 
 
 def list_cases_with_page_consent(user):
-    ids = [case.pk for case in list_cases_for_user(user) if consent_allows_page(case)]
+    ids = [case.pk for case in list_cases_for_user(user) if has_page_consent(case)]
     return Case.objects.filter(pk__in=ids)
 
 
@@ -55,23 +55,23 @@ def get_case_for_user(user, case_id, *, request_path: str = "") -> Case:
     raise CaseAccessRefused
 
 
-def member_role(user, case) -> str:
+def get_member_role(user, case) -> str:
     member = CaseMember.objects.filter(case=case, user=user).first()
     return member.role if member else ""
 
 
-def consent_allows_page(case) -> bool:
+def has_page_consent(case) -> bool:
     consent = case.current_consent
     return bool(consent and consent.public_page)
 
 
-def page_is_allowed(page) -> bool:
-    return consent_allows_page(page.case)
+def is_page_allowed(page) -> bool:
+    return has_page_consent(page.case)
 
 
 def list_public_case_pages(locale):
     pages = CasePage.objects.live().filter(locale=locale).select_related("case")
-    return [page for page in pages.order_by("-first_published_at") if page_is_allowed(page)]
+    return [page for page in pages.order_by("-first_published_at") if is_page_allowed(page)]
 
 
 def list_visible_stages(case):

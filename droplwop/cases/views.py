@@ -70,7 +70,7 @@ def submit_letter(request, page_id: int):
 
 def _live_page(page_id):
     page = CasePage.objects.live().filter(pk=page_id).select_related("case").first()
-    if page is None or not selectors.page_is_allowed(page):
+    if page is None or not selectors.is_page_allowed(page):
         raise Http404
     return page
 

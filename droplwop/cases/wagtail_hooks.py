@@ -34,7 +34,7 @@ def register_case_menu_item():
 def refuse_publishing_without_consent(request, page):
     """Nothing goes public beyond the person's recorded consent."""
     page = page.specific
-    if isinstance(page, CasePage) and not selectors.consent_allows_page(page.case):
+    if isinstance(page, CasePage) and not selectors.has_page_consent(page.case):
         messages.error(
             request, _("This person has not agreed (or no longer agrees) to a public page.")
         )

@@ -172,7 +172,7 @@ class DonationReportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Tem
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         paginator = Paginator(self.donations, 50)
-        days = selectors.totals_by_day(self.donations, days=CHART_DAYS)
+        days = selectors.list_totals_by_day(self.donations, days=CHART_DAYS)
         query = self.request.GET.copy()
         query.pop("page", None)
         query.pop("export", None)
@@ -183,7 +183,7 @@ class DonationReportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Tem
             page_obj=paginator.get_page(self.request.GET.get("page")),
             fund_totals=[
                 {**row, "total_display": format_money(row["total"])}
-                for row in selectors.totals_by_fund(self.donations)
+                for row in selectors.list_totals_by_fund(self.donations)
             ],
             chart_bars=day_chart(days),
             chart_width=CHART_WIDTH,

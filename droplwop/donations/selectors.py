@@ -27,7 +27,7 @@ class Progress:
         return min(100, int(self.total_cents * 100 // self.goal_cents))
 
 
-def confirmed_donations():
+def list_confirmed_donations():
     return Donation.objects.filter(CONFIRMED)
 
 
@@ -43,7 +43,7 @@ def _donor_count(queryset) -> int:
 
 def get_fund_progress(fund: Fund, *, today: datetime.date | None = None) -> Progress:
     today = today or timezone.localdate()
-    gifts = confirmed_donations().filter(fund=fund)
+    gifts = list_confirmed_donations().filter(fund=fund)
     days_left = None
     if fund.ends_on:
         days_left = max((fund.ends_on - today).days, 0)
@@ -58,7 +58,7 @@ def get_fund_progress(fund: Fund, *, today: datetime.date | None = None) -> Prog
 
 def get_participant_progress(participant: Participant) -> Progress:
     """For a walker: pledge payments confirmed so far, and how many people pledged."""
-    paid = confirmed_donations().filter(pledge__participant=participant)
+    paid = list_confirmed_donations().filter(pledge__participant=participant)
     return Progress(
         total_cents=_net_total(paid),
         donors=participant.pledges.exclude(status=Pledge.Status.CANCELED).count(),
@@ -102,7 +102,7 @@ def list_live_fundraisers(locale):
     )
 
 
-def totals_by_fund(queryset):
+def list_totals_by_fund(queryset):
     """Net confirmed total and gift count per fund, for the admin report."""
     return (
         queryset.filter(CONFIRMED)
@@ -115,7 +115,7 @@ def totals_by_fund(queryset):
     )
 
 
-def totals_by_day(queryset, *, days: int = 30, today: datetime.date | None = None):
+def list_totals_by_day(queryset, *, days: int = 30, today: datetime.date | None = None):
     """[(date, net cents)] for each of the last `days` days, zero-filled, by date received."""
     today = today or timezone.localdate()
     start = today - datetime.timedelta(days=days - 1)
@@ -133,7 +133,7 @@ def totals_by_day(queryset, *, days: int = 30, today: datetime.date | None = Non
 
 def list_year_gifts(supporter, year: int):
     return (
-        confirmed_donations()
+        list_confirmed_donations()
         .filter(supporter=supporter, received_on__year=year)
         .select_related("fund")
         .order_by("received_on", "id")

@@ -53,7 +53,7 @@ class EventEditView(EditView):
 
 def registrants(request, event_id):
     _require(request, "view_registration")
-    event = get_object_or_404(selectors.events_with_dates(), pk=event_id)
+    event = get_object_or_404(selectors.list_events_with_dates(), pk=event_id)
     search = request.GET.get("q", "").strip()[:100]
     status = request.GET.get("status", "")
     rows = selectors.list_registrants(event, search=search, status=status)
@@ -69,7 +69,7 @@ def registrants(request, event_id):
             "status": status,
             "statuses": Registration._meta.get_field("status").choices,
             "per_session": selectors.count_per_session(event) if not event.is_recurring else [],
-            "per_day": selectors.registrations_per_day(event),
+            "per_day": selectors.list_registrations_per_day(event),
             "confirmed": selectors.count_confirmed(event),
             "waitlisted": selectors.count_waitlisted(event),
             "attended": event.registrations.filter(checked_in_at__isnull=False).count(),
@@ -151,7 +151,7 @@ def walk_in(request, event_id):
 
 def notify(request, event_id):
     _require(request, "change_registration")
-    event = get_object_or_404(selectors.events_with_dates(), pk=event_id)
+    event = get_object_or_404(selectors.list_events_with_dates(), pk=event_id)
     if request.method == "POST":
         form = NotifyForm(request.POST)
         if form.is_valid():

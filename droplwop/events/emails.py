@@ -9,7 +9,7 @@ from .formatting import format_occurrence
 from .ical import build_calendar
 from .links import feed_url, manage_url
 from .models import RegistrationStatus
-from .selectors import page_for_event, registration_sessions
+from .selectors import get_page_for_event, list_registration_sessions
 
 # A series has no end; the confirmation lists the next few dates.
 DATES_IN_EMAIL = 8
@@ -22,7 +22,7 @@ def _context(registration):
     with translation.override(language):
         dates = [
             {"when": format_occurrence(occ), "title": occ.title if not event.is_recurring else ""}
-            for occ in registration_sessions(registration)
+            for occ in list_registration_sessions(registration)
             if occ.ends_at > now
         ][:DATES_IN_EMAIL]
     return {
@@ -32,7 +32,7 @@ def _context(registration):
         "dates": dates,
         "confirmed": registration.status == RegistrationStatus.CONFIRMED,
         "waitlisted": registration.status == RegistrationStatus.WAITLISTED,
-        "page_url": absolute_page_url(page_for_event(event, language)),
+        "page_url": absolute_page_url(get_page_for_event(event, language)),
         "manage_url": manage_url(registration),
         "feed_url": feed_url(registration),
     }
@@ -46,7 +46,7 @@ def registration_calendar(registration) -> bytes:
     if not (registration.all_sessions or event.is_recurring):
         sessions = {s.pk for s in registration.sessions.all()}
     with translation.override(registration.language):
-        page_url = absolute_page_url(page_for_event(event, registration.language))
+        page_url = absolute_page_url(get_page_for_event(event, registration.language))
         return build_calendar([(event, page_url, private, sessions)], name=event.title)
 
 

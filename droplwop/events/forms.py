@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from .formatting import format_when
-from .selectors import future_sessions, offers_session_choice
+from .selectors import has_session_choice, list_future_sessions
 
 _PHONE_ALLOWED = re.compile(r"^[0-9+().\-\s]{7,25}$")
 
@@ -28,7 +28,7 @@ def validate_phone(value: str) -> None:
 def session_choices(event, now=None):
     now = now or timezone.now()
     choices = []
-    for session in future_sessions(event, now=now):
+    for session in list_future_sessions(event, now=now):
         label = format_when(session.starts_at, session.ends_at, event)
         if session.title:
             label = f"{session.title} — {label}"
@@ -66,7 +66,7 @@ class DescribedFieldsMixin:
 
 class SessionChoiceMixin:
     def _add_session_field(self, event, initial_ids=None):
-        if not offers_session_choice(event):
+        if not has_session_choice(event):
             return
         choices = session_choices(event)
         self.fields["sessions"] = forms.MultipleChoiceField(

@@ -21,7 +21,7 @@ from .recurrence import is_past, occurrences, upcoming
 SERIES_DATES_SHOWN = 6
 
 
-def events_with_dates():
+def list_events_with_dates():
     return Event.objects.prefetch_related("sessions", "exceptions")
 
 
@@ -33,34 +33,34 @@ def count_waitlisted(event) -> int:
     return event.registrations.filter(status=RegistrationStatus.WAITLISTED).count()
 
 
-def places_left(event) -> int | None:
+def get_places_left(event) -> int | None:
     if event.capacity is None:
         return None
     return max(0, event.capacity - count_confirmed(event))
 
 
-def registration_state(event, *, now=None) -> str:
+def get_registration_state(event, *, now=None) -> str:
     """open, waitlist (full, new people wait), full (and no waitlist), closed or past."""
     if is_past(event, now=now):
         return "past"
     if not event.registration_open:
         return "closed"
-    left = places_left(event)
+    left = get_places_left(event)
     if left == 0:
         return "waitlist" if event.waitlist_enabled else "full"
     return "open"
 
 
-def future_sessions(event, *, now=None):
+def list_future_sessions(event, *, now=None):
     now = now or timezone.now()
     return [s for s in event.sessions.all() if s.ends_at > now]
 
 
-def offers_session_choice(event) -> bool:
+def has_session_choice(event) -> bool:
     return not event.is_recurring and not event.date_to_be_decided and len(event.sessions.all()) > 1
 
 
-def page_for_event(event, language: str):
+def get_page_for_event(event, language: str):
     """The live page of the event in `language`, else in any language."""
     pages = EventPage.objects.live().filter(event=event).select_related("locale")
     for page in pages:
@@ -137,9 +137,9 @@ def list_home_slot_items(*, locale, limit=3, now=None):
     ]
 
 
-def event_page_context(page, request, *, now=None) -> dict:
+def get_event_page_context(page, request, *, now=None) -> dict:
     now = now or timezone.now()
-    event = events_with_dates().get(pk=page.event_id)
+    event = list_events_with_dates().get(pk=page.event_id)
     past = is_past(event, now=now)
     if event.is_recurring:
         dates = upcoming(event, now=now)[:SERIES_DATES_SHOWN]
@@ -159,9 +159,9 @@ def event_page_context(page, request, *, now=None) -> dict:
             for occ in dates
         ],
         "is_past": past,
-        "state": registration_state(event, now=now),
-        "places_left": places_left(event),
-        "offers_session_choice": offers_session_choice(event),
+        "state": get_registration_state(event, now=now),
+        "places_left": get_places_left(event),
+        "offers_session_choice": has_session_choice(event),
         "register_url": reverse("events:register", kwargs={"page_id": page.pk}),
         "event_feed_url": reverse("events:event_feed", kwargs={"slug": event.slug}),
     }
@@ -208,7 +208,7 @@ def count_per_session(event):
     return rows
 
 
-def registrations_per_day(event, *, days=60):
+def list_registrations_per_day(event, *, days=60):
     since = timezone.now() - timedelta(days=days)
     return list(
         event.registrations.filter(created_at__gte=since)
@@ -219,7 +219,7 @@ def registrations_per_day(event, *, days=60):
     )
 
 
-def registration_sessions(registration):
+def list_registration_sessions(registration):
     """The occurrences a registration covers (all, for a series or an all-sessions choice)."""
     found = occurrences(registration.event)
     if registration.all_sessions or registration.event.is_recurring:

@@ -27,7 +27,7 @@ from .models import (
     ReminderLog,
 )
 from .recurrence import is_past, occurrences
-from .selectors import future_sessions, offers_session_choice
+from .selectors import has_session_choice, list_future_sessions
 
 logger = logging.getLogger(__name__)
 
@@ -70,9 +70,9 @@ def _check_open(event, now):
 
 def _chosen_sessions(event, session_ids, now):
     """(all_sessions, sessions) after checking every id belongs to this event and is to come."""
-    if not offers_session_choice(event) or session_ids is None:
+    if not has_session_choice(event) or session_ids is None:
         return True, []
-    open_sessions = {s.pk: s for s in future_sessions(event, now=now)}
+    open_sessions = {s.pk: s for s in list_future_sessions(event, now=now)}
     ids = {int(i) for i in session_ids if str(i).isdigit()}
     if not ids or len(ids) != len(session_ids) or not ids <= set(open_sessions):
         raise RegistrationError(

@@ -176,10 +176,10 @@ def _manage_context(registration, form):
             "google_url": google_url(occ, details=details),
             "outlook_url": outlook_url(occ, details=details),
         }
-        for occ in selectors.registration_sessions(registration)
+        for occ in selectors.list_registration_sessions(registration)
         if occ.ends_at > now
     ][: selectors.SERIES_DATES_SHOWN if event.is_recurring else None]
-    page = selectors.page_for_event(event, get_language())
+    page = selectors.get_page_for_event(event, get_language())
     return {
         "registration": registration,
         "event": event,
@@ -225,10 +225,10 @@ def all_events_feed(request):
 
 @require_GET
 def event_feed(request, slug):
-    event = selectors.events_with_dates().filter(slug=slug, pages__live=True).first()
+    event = selectors.list_events_with_dates().filter(slug=slug, pages__live=True).first()
     if event is None:
         raise Http404
-    page = selectors.page_for_event(event, get_language())
+    page = selectors.get_page_for_event(event, get_language())
     entries = [(event, absolute_page_url(page), False, None)]
     return _ics_response(build_calendar(entries, name=event.title), f"{event.slug}.ics")
 

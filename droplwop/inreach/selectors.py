@@ -25,7 +25,7 @@ def get_mail_address(facility, yard: str = ""):
     ).first()
 
 
-def build_envelope(*, name: str, cdcr_number: str, housing: str, facility, yard: str = ""):
+def get_envelope(*, name: str, cdcr_number: str, housing: str, facility, yard: str = ""):
     address = get_mail_address(facility, yard)
     if address is None:
         return Envelope(lines=[], known=False, facility=facility)

@@ -97,7 +97,7 @@ def has_unfinished_sends(mailing_id: int) -> bool:
     ).exists()
 
 
-def annotate_stats(mailings):
+def list_mailings_with_stats(mailings):
     """The admin list's figures, counted in the same query as the mailings."""
     delivered = Q(sends__status__in=[SendStatus.SENT, SendStatus.UNCERTAIN])
     return mailings.annotate(

@@ -15,12 +15,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from droplwop.core.audit import record_audit
 
 from .models import Mailing
-from .selectors import annotate_stats
+from .selectors import list_mailings_with_stats
 
 
 class MailingIndexView(IndexView):
     def get_base_queryset(self):
-        return annotate_stats(super().get_base_queryset().select_related("email_list"))
+        return list_mailings_with_stats(super().get_base_queryset().select_related("email_list"))
 
 
 class MailingCreateView(CreateView):

@@ -55,7 +55,7 @@ def list_pending_comments():
     return Comment.objects.filter(status=CommentStatus.PENDING).select_related("post")
 
 
-def search_site(*, query: str, locale, limit: int = 60) -> list:
+def list_search_results(*, query: str, locale, limit: int = 60) -> list:
     """Pages and library items of one language that match `query`, best first."""
     backend = get_search_backend()
     pages = backend.search(

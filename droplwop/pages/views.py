@@ -31,7 +31,7 @@ def search(request):
         library = ResourceIndexPage.objects.live().filter(locale=locale).first()
         results = [
             {"page": item} if isinstance(item, Page) else {"resource": item}
-            for item in selectors.search_site(query=query, locale=locale)
+            for item in selectors.list_search_results(query=query, locale=locale)
         ]
     page = Paginator(results, 10).get_page(request.GET.get("page", "1"))
     return TemplateResponse(

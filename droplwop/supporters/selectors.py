@@ -31,7 +31,7 @@ def list_active_list_ids(supporter: Supporter) -> set[int]:
     )
 
 
-def canonical_email(email: str) -> str:
+def get_canonical_email(email: str) -> str:
     """The mailbox an address reaches: Gmail ignores dots, most providers ignore +tags."""
     local, _at, domain = (email or "").lower().rpartition("@")
     local = local.split("+", 1)[0]
@@ -59,7 +59,7 @@ def list_likely_duplicates(*, limit: int = 100) -> list[dict]:
             keys.append(("name_zip", *name, zip_code.strip()[:5]))
         if phone_key := _phone_key(phone):
             keys.append(("phone", phone_key))
-        keys.append(("email", canonical_email(email)))
+        keys.append(("email", get_canonical_email(email)))
         for key in keys:
             groups.setdefault(key, []).append(pk)
     pairs: dict[tuple[int, int], set[str]] = {}

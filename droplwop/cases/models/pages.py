@@ -70,6 +70,6 @@ class CasePage(BasePage):
     def serve(self, request, *args, **kwargs):
         from .. import selectors, views
 
-        if not selectors.page_is_allowed(self):
+        if not selectors.is_page_allowed(self):
             raise Http404
         return views.case_page(request, self)

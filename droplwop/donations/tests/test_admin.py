@@ -105,17 +105,17 @@ def test_report_shows_totals_per_fund_a_day_chart_and_filters(client, demo, orga
 
 def test_totals_per_day_are_zero_filled_and_net_of_refunds(demo):
     today = timezone.localdate()
-    days = selectors.totals_by_day(Donation.objects.all(), days=7, today=today)
+    days = selectors.list_totals_by_day(Donation.objects.all(), days=7, today=today)
     assert len(days) == 7 and days[-1][0] == today
     fund = Fund.objects.get(slug="general")
     Donation.objects.create(
         fund=fund, amount_cents=5000, refunded_cents=1000, status="confirmed", received_on=today
     )
     before = dict(days)[today]
-    after = dict(selectors.totals_by_day(Donation.objects.all(), days=7, today=today))[today]
+    after = dict(selectors.list_totals_by_day(Donation.objects.all(), days=7, today=today))[today]
     assert after - before == 4000
     assert (
-        dict(selectors.totals_by_day(Donation.objects.all(), days=7, today=today))[
+        dict(selectors.list_totals_by_day(Donation.objects.all(), days=7, today=today))[
             today - datetime.timedelta(days=6)
         ]
         >= 0

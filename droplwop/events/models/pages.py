@@ -78,11 +78,11 @@ class EventPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from droplwop.events.forms import RegistrationForm
-        from droplwop.events.selectors import event_page_context
+        from droplwop.events.selectors import get_event_page_context
         from droplwop.events.services import opt_in_list
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(event_page_context(self, request))
+        context.update(get_event_page_context(self, request))
         context.setdefault(
             "form",
             RegistrationForm(
