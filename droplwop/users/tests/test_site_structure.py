@@ -8,9 +8,9 @@ from wagtail.models import Collection, Locale, Page, Site, Task, Workflow
 from droplwop.users.models import User
 
 REFUSAL = "Sorry, you do not have permission to access this area."
-# Wagtail hides a collection its user may not manage: its edit and delete URLs are not found, and
+# Wagtail hides a collection its user may not delete: its delete URL is not found, and
 # a not-found admin URL is sent on to the language-prefixed path, which is not found either.
-HIDDEN = {("wagtailadmin_collections", "edit"), ("wagtailadmin_collections", "delete")}
+HIDDEN = {("wagtailadmin_collections", "delete")}
 
 
 def _assert_refused(client, response, namespace, action, url, role):

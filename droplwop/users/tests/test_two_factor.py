@@ -141,7 +141,7 @@ def test_when_required_an_administrator_without_a_device_is_sent_to_enrol(client
 @pytest.mark.parametrize("role", ["Organizer", "Editor"])
 def test_only_administrators_change_the_requirement(client, demo, role):
     client.force_login(_staff(role))
-    url = "/admin/settings/users/securitysettings/"
+    url = f"/admin/settings/users/securitysettings/{SecuritySettings.load().pk}/"
     response = client.post(url, {"require_two_factor_for_administrators": "on"})
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
@@ -150,7 +150,7 @@ def test_only_administrators_change_the_requirement(client, demo, role):
 
 def test_an_administrator_turns_the_requirement_on(client, demo):
     client.force_login(_staff("Administrator"))
-    url = "/admin/settings/users/securitysettings/"
+    url = f"/admin/settings/users/securitysettings/{SecuritySettings.load().pk}/"
     response = client.post(url, {"require_two_factor_for_administrators": "on"})
     assert response.status_code == 302
     assert SecuritySettings.load().require_two_factor_for_administrators
