@@ -164,6 +164,30 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# --- staff logins (users.login_guard, users.two_factor) ---
+# django-axes limits failed logins per account and per address; the address it keeps is our keyed
+# hash (written as an IPv6 address, the only form its field takes). django-otp adds TOTP codes.
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
+MIDDLEWARE += [
+    "django_otp.middleware.OTPMiddleware",
+    "droplwop.users.two_factor.TwoFactorMiddleware",
+    # Axes turns a lockout into its answer; it must come last.
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = env_int("LOGIN_LOCKOUT_MINUTES", 30) / 60
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "droplwop.users.login_guard.hashed_client_address"
+AXES_LOCKOUT_CALLABLE = "droplwop.users.login_guard.lockout_response"
+AXES_ENABLE_ADMIN = False
+AXES_DISABLE_ACCESS_LOG = True
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
 # Languages: the site is English and Spanish from the first page.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]

@@ -9,7 +9,12 @@ class UsersConfig(AppConfig):
 
     def ready(self):
         # Models, and modules that import them, load only once the app registry is ready.
+        from axes.signals import user_locked_out
+
+        from .login_guard import record_lockout
         from .roles import sync_role_permissions
+
+        user_locked_out.connect(record_lockout, dispatch_uid="droplwop.users.audit_lockout")
 
         # Permissions exist only after every app has migrated, so roles are filled in then.
         post_migrate.connect(sync_role_permissions, dispatch_uid="droplwop.users.sync_roles")

@@ -1,6 +1,7 @@
 """The three staff roles and what each may do.
 
-Administrator: everything. Organizer: everything but staff accounts and site structure.
+Administrator: everything. Organizer: everything but staff accounts and site structure (sites,
+locales, workflows, collections: STRUCTURE_MODELS).
 Editor: content only (pages, images, documents, content snippets), never supporter data:
 an Editor holds permissions from CONTENT_APPS alone, so an app about people is closed to them
 without being named here. Case files are opened per case, by the case team, not by role.
@@ -25,6 +26,24 @@ CONTENT_APPS = {
 }
 # Codenames an Editor must never hold even inside a content app.
 EDITOR_EXCLUDED = {"view_auditentry", "add_auditentry", "change_auditentry", "delete_auditentry"}
+# Site structure lives in a content app (wagtailcore) but can take the whole site down: sites,
+# locales, workflows and their tasks, collections and the rights groups hold on pages and
+# collections. Only an Administrator manages these.
+STRUCTURE_MODELS = {
+    ("wagtailcore", model)
+    for model in (
+        "site",
+        "locale",
+        "workflow",
+        "task",
+        "groupapprovaltask",
+        "workflowcontenttype",
+        "workflowpage",
+        "collection",
+        "grouppagepermission",
+        "groupcollectionpermission",
+    )
+}
 STAFF_ONLY_APPS = {
     "auth",
     "users",
@@ -35,13 +54,21 @@ STAFF_ONLY_APPS = {
     "wagtailsites",
     "wagtaillocales",
     "django_tasks_db",
+    "axes",
+    "otp_totp",
 }
+
+
+def _is_structure(permission) -> bool:
+    content_type = permission.content_type
+    return (content_type.app_label, content_type.model) in STRUCTURE_MODELS
 
 
 def _role_permissions(role):
     everything = Permission.objects.select_related("content_type")
     if role == ADMINISTRATOR:
         return list(everything)
+    everything = [p for p in everything if not _is_structure(p)]
     if role == ORGANIZER:
         return [
             p
@@ -84,6 +111,16 @@ def sync_role_permissions(sender=None, **kwargs):
         ("wagtailimages", "image", ["add_image", "change_image", "choose_image"]),
         ("wagtaildocs", "document", ["add_document", "change_document", "choose_document"]),
     ]
+    # Wagtail manages collections through rights held on a collection, not model permissions.
+    if root_collection:
+        for codename in ("add_collection", "change_collection", "delete_collection"):
+            permission = Permission.objects.filter(
+                content_type__app_label="wagtailcore", codename=codename
+            ).first()
+            if permission:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=groups[ADMINISTRATOR], collection=root_collection, permission=permission
+                )
     for group in groups.values():
         if root_page:
             for codename in page_rights:

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from droplwop.cases import services
@@ -35,7 +36,7 @@ def test_reminders_reach_the_owner_once_a_day(
 
 def test_task_owner_must_be_on_the_team(case, lead, other_case):
     outsider = other_case.members.get().user
-    with pytest.raises(Exception, match="case team"):
+    with pytest.raises(ValidationError, match="case team"):
         services.add_task(
             actor=lead, case=case, title="x", due_on=datetime.date(2026, 1, 1), owner=outsider
         )

@@ -114,6 +114,7 @@ def _test_database_url() -> str:
 
 # On PostgreSQL the other processes must see the counters this test clears.
 @pytest.mark.django_db(transaction=ON_POSTGRESQL)
+@pytest.mark.slow
 def test_processes_hitting_one_key_together_let_exactly_the_limit_through():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "droplwop.settings.test"}
     if ON_POSTGRESQL:
@@ -145,6 +146,7 @@ def test_processes_hitting_one_key_together_let_exactly_the_limit_through():
     assert not rate_limit.hit("test", "flood", limit=50, window_seconds=10**9)
 
 
+@pytest.mark.slow
 def test_processes_opening_a_new_counters_file_together_all_get_in(tmp_path):
     """On a fresh server every process opens the counters file at its first POST, at once."""
     path = tmp_path / "fresh-counters.sqlite3"

@@ -181,4 +181,5 @@ def test_a_pledge_link_before_results_says_so(client, walk):
 def test_an_editor_cannot_enter_walk_results(client, walk, editor):
     fund, _pages = walk
     client.force_login(editor)
-    assert client.get(f"/admin/donations/walk/{fund.pk}/").status_code in (302, 403)
+    response = client.get(f"/admin/donations/walk/{fund.pk}/")
+    assert (response.status_code, response["Location"]) == (302, "/admin/")

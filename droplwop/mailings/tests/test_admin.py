@@ -50,8 +50,10 @@ def test_an_editor_cannot_see_or_send_mailings(client, editor, make_mailing):
         f"/admin/mailings/send/{mailing.pk}/",
         f"/admin/mailings/send/{mailing.pk}/preview/en/",
     ):
-        assert client.get(url).status_code in (302, 403)
-    client.post(f"/admin/mailings/send/{mailing.pk}/send/")
+        response = client.get(url)
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
+    response = client.post(f"/admin/mailings/send/{mailing.pk}/send/")
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert Mailing.objects.get(pk=mailing.pk).status == MailingStatus.DRAFT
 
 

@@ -69,7 +69,7 @@ def test_a_tampered_link_changes_nothing(client, sent, tamper):
     post = client.post(f"/mail/unsubscribe/{token}/", {"List-Unsubscribe": "One-Click"})
     get = client.get(f"/mail/unsubscribe/{token}/")
 
-    assert post.status_code in (400, 404) and get.status_code in (400, 404)
+    assert (post.status_code, get.status_code) == (400, 400)
     assert _status(sent) == SubscriptionStatus.SUBSCRIBED
     sent.refresh_from_db()
     assert sent.unsubscribed_at is None
