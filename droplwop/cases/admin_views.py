@@ -6,7 +6,14 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseForbidden, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponseNotAllowed,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -34,6 +41,12 @@ def case_view(view):
         return view(request, case, *args, **kwargs)
 
     return wrapper
+
+
+def case_action(view):
+    """A POST-only case URL. The case check comes first, so a visitor off the team gets the same
+    audited refusal whatever the method; only the team learns that the URL wants a POST."""
+    return case_view(require_POST(view))
 
 
 def refuse_unless_lead(request, case):
@@ -165,8 +178,7 @@ def _back(case, anchor=""):
     )
 
 
-@require_POST
-@case_view
+@case_action
 def cdcr_add(request, case):
     form = forms.CdcrNumberForm(request.POST)
     if not form.is_valid():
@@ -176,8 +188,7 @@ def cdcr_add(request, case):
     return _back(case, "identity")
 
 
-@require_POST
-@case_view
+@case_action
 def member_add(request, case):
     refused = refuse_unless_lead(request, case)
     if refused:
@@ -202,8 +213,7 @@ def member_add(request, case):
     return _detail(request, case, status=400, member_form=form)
 
 
-@require_POST
-@case_view
+@case_action
 def member_remove(request, case, member_id):
     refused = refuse_unless_lead(request, case)
     if refused:
@@ -216,8 +226,7 @@ def member_remove(request, case, member_id):
     return _back(case, "team")
 
 
-@require_POST
-@case_view
+@case_action
 def contact_add(request, case):
     form = forms.ContactForm(request.POST)
     if not form.is_valid():
@@ -235,7 +244,7 @@ def _multipart(view):
     def wrapper(request, case_id, *args, **kwargs):
         case = selectors.get_case_for_user(request.user, case_id, request_path=request.path)
         if request.method != "POST":
-            raise Http404
+            return HttpResponseNotAllowed(["POST"])
         if request_too_large(request):
             messages.error(request, too_large_message())
             response = _back(case, "documents")
@@ -278,8 +287,7 @@ def consent_record(request, case):
     return _back(case, "consent")
 
 
-@require_POST
-@case_view
+@case_action
 def stage_add(request, case):
     form = forms.StageForm(request.POST, case=case)
     if not form.is_valid():
@@ -289,8 +297,7 @@ def stage_add(request, case):
     return _back(case, "stages")
 
 
-@require_POST
-@case_view
+@case_action
 def pathway_set(request, case):
     form = forms.PathwayForm(request.POST)
     if not form.is_valid():
@@ -301,8 +308,7 @@ def pathway_set(request, case):
     return _back(case, "pathways")
 
 
-@require_POST
-@case_view
+@case_action
 def task_add(request, case):
     form = forms.TaskForm(request.POST, case=case)
     if not form.is_valid():
@@ -316,8 +322,7 @@ def task_add(request, case):
     return _back(case, "tasks")
 
 
-@require_POST
-@case_view
+@case_action
 def task_done(request, case, task_id):
     task = get_object_or_404(Task, pk=task_id, case=case)
     services.complete_task(actor=request.user, task=task)
@@ -333,7 +338,13 @@ def document_upload(request, case):
     if form.errors or not form.is_valid():
         return _detail(request, case, status=400, document_form=form)
     try:
-        services.upload_document(actor=request.user, case=case, **form.cleaned_data)
+        services.upload_document(
+            actor=request.user,
+            case=case,
+            kind=form.cleaned_data["kind"],
+            title=form.cleaned_data["title"],
+            upload=form.cleaned_data["file"],
+        )
     except ValidationError as exc:
         form.add_error("file", exc.messages[0])
         return _detail(request, case, status=400, document_form=form)
@@ -407,8 +418,7 @@ def letter_detail(request, case, letter_id):
     return TemplateResponse(request, "cases/admin/letter.html", {"case": case, "letter": letter})
 
 
-@require_POST
-@case_view
+@case_action
 def letter_review(request, case, letter_id):
     letter = get_object_or_404(SupportLetter, pk=letter_id, case=case)
     decision = request.POST.get("status", "")
@@ -424,8 +434,7 @@ def letter_review(request, case, letter_id):
     return _back(case, "letters")
 
 
-@require_POST
-@case_view
+@case_action
 def packet_build(request, case):
     packet = services.request_packet(actor=request.user, case=case)
     return redirect("cases_admin:packet", case.pk, packet.pk)
