@@ -61,11 +61,14 @@ def create_case(*, actor, **fields) -> Case:
 
 @transaction.atomic
 def update_case(*, actor, case: Case, **fields) -> Case:
-    changed = sorted(k for k, v in fields.items() if k in CASE_FIELDS and getattr(case, k) != v)
+    # Compared with the stored row: a bound ModelForm has already written its values onto `case`.
+    stored = Case.objects.select_for_update().get(pk=case.pk)
+    changed = sorted(k for k, v in fields.items() if k in CASE_FIELDS and getattr(stored, k) != v)
     for name in changed:
+        setattr(stored, name, fields[name])
         setattr(case, name, fields[name])
     if changed:
-        case.save()
+        stored.save()
     record_audit(actor=actor, action="case.updated", obj=case, data={"fields": changed})
     return case
 
