@@ -5,3 +5,13 @@ class CasesConfig(AppConfig):
     name = "droplwop.cases"
     label = "cases"
     verbose_name = "Case support"
+
+    def ready(self):
+        from droplwop.supporters.row_access import register_row_rule
+
+        from .selectors import limit_to_case_team
+
+        # Case rows reached through a person (export, timeline, merge, erasure) stay with the
+        # case team, by the same rule as the case desk.
+        for label in ("cases.case", "cases.supportletter", "cases.casecontact"):
+            register_row_rule(label, limit_to_case_team)

@@ -3,6 +3,10 @@
 Uploaded PDFs (certificates, letters sent as PDF) get blank placeholder pages in the HTML, as
 many as they have, so the table of contents and page numbers are right; after rendering, each
 placeholder page is swapped for the real page.
+
+A file that cannot be read (cut off, not what it claimed, gone from storage) is left out of the
+packet rather than failing it: the build goes on without that exhibit and names it in
+`Packet.skipped`, which the packet's page shows to the case team.
 """
 
 import io
@@ -21,6 +25,7 @@ from .choices import DocumentKind, PacketStatus
 from .models import Document, Packet
 from .packet_signers import signer_pages
 from .selectors import get_petition_summary, list_letters_for_packet, list_visible_stages
+from .uploads import check_image_bytes, read_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +40,7 @@ class Exhibit:
     document: object = None
     image_path: str = ""
     placeholder_pages: int = 0
+    reader: object = None
     petition: dict = field(default_factory=dict)
     signer_pages: list = field(default_factory=list)
 
@@ -53,20 +59,80 @@ def _file_path(field_file) -> str:
     return str(Path(field_file.storage.path(field_file.name)).resolve())
 
 
-def collect_exhibits(case) -> list[Exhibit]:
+def _open_exhibit_file(field_file, content_type: str):
+    """The PDF's reader (None for an image) once the file has proved readable and writable;
+    otherwise the reason it is left out: "missing" or "unreadable"."""
+    from pypdf import PdfWriter
+
+    try:
+        with field_file.open("rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None, "missing"
+    try:
+        if content_type != "application/pdf":
+            check_image_bytes(data, content_type)
+            return None, ""
+        reader = read_pdf(data)
+        # Some files parse yet fail when their pages are written out: find out now, per file.
+        PdfWriter(clone_from=reader).write(io.BytesIO())
+    # ValidationError from our checks, or anything the writer raises on the same hostile
+    # structures the reader met: either way the file cannot go in.
+    except Exception:
+        return None, "unreadable"
+    return reader, ""
+
+
+def collect_exhibits(case) -> tuple[list[Exhibit], list[dict]]:
+    """The exhibits in packet order, and the files left out because they cannot be read."""
     exhibits: list[Exhibit] = []
+    skipped: list[dict] = []
 
     def add(**kwargs):
         number = len(exhibits) + 1
         exhibits.append(Exhibit(number=number, anchor=f"exhibit-{number}", **kwargs))
 
+    def add_file(*, kind, title, field_file, content_type, letter=None, document=None):
+        reader, problem = _open_exhibit_file(field_file, content_type)
+        if problem:
+            logger.warning("Packet for case %s leaves out %s %r: %s", case.pk, kind, title, problem)
+            skipped.append(
+                {
+                    "kind": kind,
+                    "title": title,
+                    "reason": problem,
+                    "letter": letter.pk if letter else None,
+                    "document": document.pk if document else None,
+                }
+            )
+        elif reader is not None:
+            add(
+                kind=kind,
+                title=title,
+                letter=letter,
+                document=document,
+                reader=reader,
+                placeholder_pages=len(reader.pages),
+            )
+        else:
+            add(
+                kind=kind,
+                title=title,
+                letter=letter,
+                document=document,
+                image_path=_file_path(field_file),
+            )
+
     for letter in list_letters_for_packet(case):
         title = f"{letter.writer_name}, {letter.city}"
-        if letter.upload and letter.upload_content_type == "application/pdf":
-            pages = _pdf_pages(letter.upload)
-            add(kind="letter", title=title, letter=letter, placeholder_pages=pages)
-        elif letter.upload:
-            add(kind="letter", title=title, letter=letter, image_path=_file_path(letter.upload))
+        if letter.upload:
+            add_file(
+                kind="letter",
+                title=title,
+                field_file=letter.upload,
+                content_type=letter.upload_content_type,
+                letter=letter,
+            )
         else:
             add(kind="letter", title=title, letter=letter)
     petition = get_petition_summary(case)
@@ -80,26 +146,14 @@ def collect_exhibits(case) -> list[Exhibit]:
     for document in Document.objects.filter(case=case, kind=DocumentKind.CERTIFICATE).order_by(
         "uploaded_at", "id"
     ):
-        if document.content_type == "application/pdf":
-            add(
-                kind="certificate",
-                title=document.title,
-                document=document,
-                placeholder_pages=document.page_count or _pdf_pages(document.file),
-            )
-        else:
-            add(
-                kind="certificate",
-                title=document.title,
-                document=document,
-                image_path=_file_path(document.file),
-            )
-    return exhibits
-
-
-def _pdf_pages(field_file) -> int:
-    with field_file.open("rb") as handle:
-        return len(PdfReader(io.BytesIO(handle.read())).pages)
+        add_file(
+            kind="certificate",
+            title=document.title,
+            field_file=document.file,
+            content_type=document.content_type,
+            document=document,
+        )
+    return exhibits, skipped
 
 
 def render_packet_html(*, case, exhibits, packet) -> str:
@@ -131,7 +185,7 @@ def build_packet(*, packet: Packet) -> Packet:
     case = packet.case
     _set_progress(packet, 5)
     try:
-        exhibits = collect_exhibits(case)
+        exhibits, skipped = collect_exhibits(case)
         _set_progress(packet, 20)
         html = render_packet_html(case=case, exhibits=exhibits, packet=packet)
         document = HTML(string=html, base_url=str(Path(__file__).parent)).render()
@@ -146,9 +200,7 @@ def build_packet(*, packet: Packet) -> Packet:
         for exhibit in exhibits:
             if not exhibit.placeholder_pages:
                 continue
-            source = exhibit.document.file if exhibit.document else exhibit.letter.upload
-            with source.open("rb") as handle:
-                reader = PdfReader(io.BytesIO(handle.read()))
+            reader = exhibit.reader
             for k in range(exhibit.placeholder_pages):
                 page_index = anchor_pages.get(f"{exhibit.anchor}-p{k + 1}")
                 if page_index is not None and k < len(reader.pages):
@@ -172,6 +224,7 @@ def build_packet(*, packet: Packet) -> Packet:
             }
             for e in exhibits
         ]
+        packet.skipped = skipped
         packet.page_count = len(main.pages)
         packet.file.save(
             f"packet-{case.pk}-v{packet.version}.pdf", ContentFile(output.getvalue()), save=False
@@ -184,7 +237,12 @@ def build_packet(*, packet: Packet) -> Packet:
             actor=packet.requested_by,
             action="case.packet_built",
             obj=case,
-            data={"packet": packet.pk, "version": packet.version, "exhibits": len(exhibits)},
+            data={
+                "packet": packet.pk,
+                "version": packet.version,
+                "exhibits": len(exhibits),
+                "skipped": skipped,
+            },
         )
     except Exception as exc:  # the packet row must say it failed, whatever the cause
         logger.exception("Packet %s failed", packet.pk)

@@ -7,8 +7,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from droplwop.core.audit import record_audit
@@ -32,7 +30,7 @@ from .models import (
     Task,
 )
 from .selectors import list_tasks_due_for_reminder
-from .uploads import check_upload
+from .uploads import check_upload, inspect_upload
 from .validators import normalize_cdcr_number, validate_cdcr_number
 
 CASE_FIELDS = (
@@ -65,11 +63,14 @@ def create_case(*, actor, **fields) -> Case:
 
 @transaction.atomic
 def update_case(*, actor, case: Case, **fields) -> Case:
-    changed = sorted(k for k, v in fields.items() if k in CASE_FIELDS and getattr(case, k) != v)
+    # Compared with the stored row: a bound ModelForm has already written its values onto `case`.
+    stored = Case.objects.select_for_update().get(pk=case.pk)
+    changed = sorted(k for k, v in fields.items() if k in CASE_FIELDS and getattr(stored, k) != v)
     for name in changed:
+        setattr(stored, name, fields[name])
         setattr(case, name, fields[name])
     if changed:
-        case.save()
+        stored.save()
     record_audit(actor=actor, action="case.updated", obj=case, data={"fields": changed})
     return case
 
@@ -147,8 +148,8 @@ def record_consent(
         note=note,
     )
     if scan is not None:
-        check_upload(scan)
-        consent.scan.save(f"consent-{case.pk}.{_extension(scan)}", scan, save=False)
+        extension = _EXTENSIONS[check_upload(scan)]
+        consent.scan.save(f"consent-{case.pk}.{extension}", scan, save=False)
     consent.save()
     unpublished = []
     if not public_page:
@@ -260,42 +261,27 @@ def send_task_reminder(*, task: Task) -> None:
     )
 
 
-def _extension(upload) -> str:
-    return {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}[check_upload(upload)]
+_EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 
 
 @transaction.atomic
 def upload_document(*, actor, case: Case, kind: str, title: str, upload) -> Document:
-    content_type = check_upload(upload)
-    page_count = None
-    if content_type == "application/pdf":
-        page_count = _pdf_page_count(upload)
+    checked = inspect_upload(upload)
     document = Document(
         case=case,
         kind=kind,
         title=title,
-        content_type=content_type,
+        content_type=checked.content_type,
         size=upload.size,
-        page_count=page_count,
+        page_count=checked.page_count,
         uploaded_by=actor,
     )
-    document.file.save(f"case-{case.pk}.{_extension(upload)}", upload, save=False)
+    document.file.save(f"case-{case.pk}.{_EXTENSIONS[checked.content_type]}", upload, save=False)
     document.save()
     record_audit(
         actor=actor, action="case.document_uploaded", obj=case, data={"document": document.pk}
     )
     return document
-
-
-def _pdf_page_count(upload) -> int:
-    try:
-        upload.seek(0)
-        count = len(PdfReader(upload).pages)
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        raise ValidationError(_("This PDF could not be read. Please upload another copy.")) from exc
-    finally:
-        upload.seek(0)
-    return count
 
 
 def submit_letter(
@@ -339,7 +325,7 @@ def submit_letter(
         letter.language = language
         if upload is not None:
             letter.upload_content_type = content_type
-            letter.upload.save(f"letter-{case.pk}.{_extension(upload)}", upload, save=False)
+            letter.upload.save(f"letter-{case.pk}.{_EXTENSIONS[content_type]}", upload, save=False)
         try:
             with transaction.atomic():
                 letter.save()

@@ -1,8 +1,15 @@
-"""What a case accepts as a file: PDF, JPEG or PNG, judged by the first bytes, within a size cap.
+"""What a case accepts as a file: PDF, JPEG or PNG, within a size cap, and really what it claims.
+
+The first bytes say which kind a file claims to be; the file is then opened as that kind (pypdf
+for a PDF, Pillow for an image) and refused if it does not open, so that a file that only starts
+with `%PDF-` never reaches the case and, once approved, every packet build of it.
 
 The size is checked from the request's Content-Length before the body is read, and again by an
 upload handler that stops reading once the cap is passed (for clients that send no length).
 """
+
+import io
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -73,8 +80,62 @@ def sniff_content_type(upload) -> str:
     return ""
 
 
-def check_upload(upload) -> str:
-    """Return the file's real content type, or raise a ValidationError a person can act on."""
+@dataclass(frozen=True)
+class CheckedUpload:
+    content_type: str
+    page_count: int | None = None
+
+
+def unreadable_pdf_message() -> str:
+    return _("This PDF could not be read. Please upload another copy.")
+
+
+def read_pdf(data: bytes):
+    """A pypdf reader whose every page opened, or a ValidationError a person can act on."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise ValidationError(
+                _("This PDF is protected by a password. Please upload a copy without one.")
+            )
+        pages = list(reader.pages)
+        for page in pages:
+            page.mediabox  # noqa: B018 - a page without a readable size breaks the packet
+    except ValidationError:
+        raise
+    # A parser fed with a hostile file fails in many ways (its own errors, KeyError, TypeError,
+    # RecursionError...); each means the same thing here.
+    except Exception as exc:
+        raise ValidationError(unreadable_pdf_message()) from exc
+    if not pages:
+        raise ValidationError(unreadable_pdf_message())
+    return reader
+
+
+def check_image_bytes(data: bytes, content_type: str) -> None:
+    """Refuse an image that Pillow cannot decode as the kind its first bytes claim."""
+    from PIL import Image
+
+    expected = {"image/jpeg": "JPEG", "image/png": "PNG"}[content_type]
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.verify()
+        # verify() reads the structure only; load() decodes, which finds a cut-off file.
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format != expected:
+                raise ValueError(image.format)
+            image.load()
+    except Exception as exc:  # as with PDFs: any failure of the decoder means a bad file
+        raise ValidationError(
+            _("This image could not be read. Please upload another copy.")
+        ) from exc
+
+
+def inspect_upload(upload) -> CheckedUpload:
+    """What the file really is (and a PDF's page count), or a ValidationError a person can act
+    on."""
     if upload is None:
         raise ValidationError(_("Choose a file to upload."))
     if upload.size > max_upload_bytes():
@@ -86,4 +147,15 @@ def check_upload(upload) -> str:
         raise ValidationError(
             _("This file is not a PDF, JPEG or PNG. Please upload a scan or photo in one of those.")
         )
-    return content_type
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    if content_type != "application/pdf":
+        check_image_bytes(data, content_type)
+        return CheckedUpload(content_type)
+    return CheckedUpload(content_type, page_count=len(read_pdf(data).pages))
+
+
+def check_upload(upload) -> str:
+    """Return the file's real content type, or raise a ValidationError a person can act on."""
+    return inspect_upload(upload).content_type

@@ -24,6 +24,7 @@ from .admin_forms import (
 )
 from .merging import MergeError, merge_supporters
 from .models import ImportJob, ImportStatus, Supporter
+from .row_access import visible_activities
 
 
 def permission_required(codename):
@@ -83,7 +84,11 @@ def merge(request, first_id, second_id):
             second.get_preferred_language_display(),
         ),
         (_("Created"), first.created_at, second.created_at),
-        (_("Activities"), first.activities.count(), second.activities.count()),
+        (
+            _("Activities"),
+            visible_activities(request.user, first.activities.all()).count(),
+            visible_activities(request.user, second.activities.all()).count(),
+        ),
         (_("Subscriptions"), first.subscriptions.count(), second.subscriptions.count()),
     ]
     return render(

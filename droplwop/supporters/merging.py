@@ -1,11 +1,13 @@
 """Merge two records of the same person into one, moving every row that points at either."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from droplwop.core.audit import record_audit
 
 from .models import Subscription, SubscriptionStatus, Supporter, SupporterEmail
 from .relations import row_as_dict, supporter_links
+from .row_access import has_hidden_rows
 from .services import record_activity
 
 _FILL = ("first_name", "last_name", "phone", "zip_code", "city", "action_network_id")
@@ -52,6 +54,14 @@ def merge_supporters(*, keep: Supporter, merge: Supporter, actor) -> dict:
     if len(locked) != 2:
         raise MergeError("One of the two records no longer exists.")
     keep, merge = locked[keep.pk], locked[merge.pk]
+    if has_hidden_rows(actor, keep) or has_hidden_rows(actor, merge):
+        # Merging moves (and may drop) rows the merger could not even see.
+        raise MergeError(
+            _(
+                "One of these records has rows that belong to a case team you are not on. Only "
+                "a member of that team or an Administrator can merge them."
+            )
+        )
     moved, dropped = {}, []
     for link in supporter_links():
         rows = link.rows(merge)

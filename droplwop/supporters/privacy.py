@@ -2,6 +2,10 @@
 
 Consent history stays: an erased person's subscription rows keep the consent text shown, the
 source and the times, on a record that no longer says who they were.
+
+Rows another app keeps to a smaller circle (a case's letters and contacts: see row_access) are
+exported only to those who may see them, and a deletion or anonymization that would touch rows
+the staff member may not see is refused: someone of that circle (or an Administrator) does it.
 """
 
 import csv
@@ -13,35 +17,64 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models.deletion import ProtectedError, RestrictedError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from droplwop.core.audit import record_audit
 
 from .models import Activity, Subscription, SubscriptionStatus, Supporter, SupporterEmail
 from .relations import row_as_dict, supporter_links
+from .row_access import has_hidden_rows, visible_activities, visible_rows
 
 _IDENTITY = ("first_name", "last_name", "phone", "zip_code", "city", "action_network_id", "source")
 
 
-def collect_supporter_data(supporter: Supporter) -> dict:
-    """The person's record and every row, in any app, that points at it."""
+def collect_supporter_data(supporter: Supporter, *, viewer) -> dict:
+    """The person's record and every row, in any app, that points at it and `viewer` may see."""
     related = {}
     for link in supporter_links():
         if link.model._meta.auto_created:
             continue
-        rows = [row_as_dict(row) for row in link.rows(supporter).order_by("pk")]
+        rows = link.rows(supporter)
+        if link.model is Activity:
+            rows = visible_activities(viewer, rows)
+        else:
+            rows = visible_rows(viewer, link.model, rows)
+        rows = [row_as_dict(row) for row in rows.order_by("pk")]
         if rows:
             related.setdefault(link.label, []).extend(rows)
-    return {
+    data = {
         "supporter": row_as_dict(supporter),
         "tags": list(supporter.tags.values_list("name", flat=True)),
         "organizations": list(supporter.organizations.values_list("name", flat=True)),
         "related": related,
         "exported_at": timezone.now().isoformat(),
     }
+    if has_hidden_rows(viewer, supporter):
+        # A CCPA answer must be complete: whoever sends it learns that this one is not.
+        data["incomplete"] = withheld_message()
+    return data
+
+
+def withheld_message() -> str:
+    return _(
+        "Some of this person's records belong to a case team and are left out. A member of "
+        "that team or an Administrator can export everything."
+    )
+
+
+def refuse_hidden_rows(*, supporter: Supporter, actor) -> None:
+    if has_hidden_rows(actor, supporter):
+        raise ValidationError(
+            _(
+                "This person has records that belong to a case team you are not on. Only a "
+                "member of that team or an Administrator can delete, anonymize or merge them."
+            ),
+            code="case_rows",
+        )
 
 
 def export_supporter_json(*, supporter: Supporter, actor) -> str:
-    data = collect_supporter_data(supporter)
+    data = collect_supporter_data(supporter, viewer=actor)
     record_audit(
         actor=actor, action="supporter.ccpa_export", obj=supporter, data={"format": "json"}
     )
@@ -50,11 +83,13 @@ def export_supporter_json(*, supporter: Supporter, actor) -> str:
 
 def export_supporter_rows(*, supporter: Supporter, actor) -> list[list]:
     """The same data as flat rows (record, row id, field, value) for a spreadsheet."""
-    data = collect_supporter_data(supporter)
+    data = collect_supporter_data(supporter, viewer=actor)
     record_audit(actor=actor, action="supporter.ccpa_export", obj=supporter, data={"format": "csv"})
     rows = [["supporters.supporter", supporter.pk, k, v] for k, v in data["supporter"].items()]
     rows += [["supporters.tag", "", "name", name] for name in data["tags"]]
     rows += [["supporters.organization", "", "name", name] for name in data["organizations"]]
+    if "incomplete" in data:
+        rows.append(["note", "", "incomplete", data["incomplete"]])
     for label, items in data["related"].items():
         for item in items:
             for key, value in item.items():
@@ -119,6 +154,7 @@ def anonymize_supporter(*, supporter: Supporter, actor, reason: str = "") -> dic
     counts the signature, without a name)."""
     if supporter.anonymized_at:
         raise ValidationError("This record is already anonymized.")
+    refuse_hidden_rows(supporter=supporter, actor=actor)
     cleared = {}
     activities = Activity.objects.filter(supporter=supporter)
     activities.filter(kind="supporters.merged").update(summary="Merged two records")
@@ -147,6 +183,7 @@ def delete_supporter_data(*, supporter: Supporter, actor, reason: str = "") -> d
     are anonymized instead, and the audit entry names them."""
     if supporter.anonymized_at:
         raise ValidationError("This record is already anonymized.")
+    refuse_hidden_rows(supporter=supporter, actor=actor)
     deleted, kept = {}, {}
     for link in supporter_links():
         if _own_or_through(link) or link.model is Activity:

@@ -95,8 +95,11 @@ def list_supporters_for_export(*, email_list=None, tag=None, language="", zip_pr
     return people.prefetch_related("tags").order_by("pk")
 
 
-def list_timeline(supporter: Supporter, *, limit: int = 200):
-    return supporter.activities.all()[:limit]
+def list_timeline(supporter: Supporter, *, viewer, limit: int = 200):
+    """The person's timeline as `viewer` may see it (case lines only for the case team)."""
+    from .row_access import visible_activities
+
+    return visible_activities(viewer, supporter.activities.all())[:limit]
 
 
 def count_subscriptions_by_status(email_list: EmailList) -> dict[str, int]:

@@ -62,7 +62,7 @@ class SupporterInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["timeline"] = selectors.list_timeline(self.object)
+        context["timeline"] = selectors.list_timeline(self.object, viewer=self.request.user)
         context["subscriptions"] = self.object.subscriptions.select_related("email_list")
         context["other_emails"] = self.object.other_emails.all()
         return context

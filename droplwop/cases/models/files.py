@@ -39,6 +39,8 @@ class Packet(models.Model):
     progress = models.PositiveSmallIntegerField(default=0)
     file = models.FileField(storage=private_storage, upload_to="cases/packets/", blank=True)
     contents = models.JSONField(default=list, blank=True)
+    # Files left out because they could not be read: kind, title, reason, letter or document.
+    skipped = models.JSONField(default=list, blank=True)
     page_count = models.PositiveIntegerField(null=True, blank=True)
     error = models.CharField(max_length=255, blank=True)
     requested_by = models.ForeignKey(

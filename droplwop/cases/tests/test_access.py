@@ -196,3 +196,28 @@ def test_editor_cannot_open_a_case_or_see_cases_in_the_menu(client, world):
     )
     admin_home = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("cases_admin:dashboard") not in admin_home
+
+
+@pytest.mark.parametrize("who", DENIED)
+def test_a_get_on_a_post_only_url_gets_the_same_audited_refusal(client, world, who):
+    """The case check comes before the method check: a 405 would confirm the URL to anyone."""
+    user = world["visitors"][who]
+    client.force_login(user)
+    for method, name, args, _data in case_urls(world):
+        if method != "post":
+            continue
+        url = reverse(f"cases_admin:{name}", args=args)
+        before = AuditEntry.objects.filter(actor=user, action="case.access_denied").count()
+        response = client.get(url)
+        assert response.status_code == 403, (who, url, response.status_code)
+        assert "You do not have access to this page" in response.content.decode()
+        after = AuditEntry.objects.filter(actor=user, action="case.access_denied").count()
+        assert after == before + 1, (who, url)
+
+
+def test_the_team_is_told_a_post_only_url_wants_a_post(client, world):
+    client.force_login(world["visitors"]["case_member"])
+    for method, name, args, _data in case_urls(world):
+        if method == "post":
+            response = client.get(reverse(f"cases_admin:{name}", args=args))
+            assert response.status_code == 405, name
