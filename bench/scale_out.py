@@ -10,7 +10,7 @@ on the campaign petition's form (bench/sign.py's), registrations for Strategy We
 2. two granian processes (each its own port, as two hosts behind a load balancer) and two
    `db_worker` processes: the same load, spread over both;
 3. the same as 2, and when a third of the mailing is out, SIGKILL of one granian (master and
-   worker) and one `db_worker`; the load balancer then takes the dead web process out (its load
+   worker) and one `db_worker` (or 40 % into --max-seconds if the mailing is slower); the load balancer then takes the dead web process out (its load
    stops) and the load goes on against the other.
 After each run the workers drain (pending signatures filed, the mailing done) and the bench
 counts through the ORM what was stored: acknowledged vs stored, duplicates, messages the sink
@@ -211,8 +211,9 @@ def run_phase(name, env, tally, args, *, webs: int, workers: int, mailing: str, 
         mailing_obj = Mailing.objects.get(title=mailing)
         recipients = start_mailing(mailing=mailing_obj)
         stops = [threading.Event() for _ in servers]
-        # In the kill run the load goes on until the mailing is done; bounded all the same.
-        scale = 10 if kill else 1
+        # In the kill run the load goes on until the mailing is done (or --max-seconds), so the
+        # web process dies in the middle of it.
+        scale = 100 if kill else 1
 
         def drive(kind, index, make, total, concurrency):
             result, acknowledged = loadgen.run(
@@ -240,7 +241,7 @@ def run_phase(name, env, tally, args, *, webs: int, workers: int, mailing: str, 
         for thread in threads:
             thread.start()
         if kill:
-            wait_mailing(tally, mailing_obj.pk, recipients // 3, args.max_seconds)
+            wait_mailing(tally, mailing_obj.pk, recipients // 3, args.max_seconds * 0.4)
             servers[-1].kill()
             os.killpg(tasks[-1].pid, signal.SIGKILL)
             tasks[-1].wait()
@@ -309,7 +310,7 @@ def main() -> None:
     parser.add_argument("--registrations", type=int, default=600)
     parser.add_argument("--concurrency", type=int, default=40)
     parser.add_argument("--lease", type=int, default=5)
-    parser.add_argument("--max-seconds", type=float, default=120)
+    parser.add_argument("--max-seconds", type=float, default=180)
     args = parser.parse_args()
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()} before the run")
 
@@ -349,7 +350,9 @@ def main() -> None:
         print(f"demo and {args.people:,} supporters ready in {time.monotonic() - t:.0f} s")
         one = run_phase("one: baseline", env, tally, args, webs=1, workers=1, mailing="one")
         two = run_phase("two: scaled out", env, tally, args, webs=2, workers=2, mailing="two")
-        run_phase("kill: SIGKILL mid-run", env, tally, args, webs=2, workers=2, mailing="kill")
+        run_phase(
+            "kill: SIGKILL mid-run", env, tally, args, webs=2, workers=2, mailing="kill", kill=True
+        )
         print("\nthroughput, two of each against one of each (same load, same run):")
         for kind in ("sign", "register", "mail"):
             print(
