@@ -297,8 +297,8 @@ def report(name, tag, out, tally, mailing_id, recipients, mail_seconds, drain) -
         f"mailing {status}, send log {sends}"
     )
     print(
-        f"  no signature left pending {drain:.1f} s after the mailing was done (3 s of them to "
-        f"see the count settle); load average {os.getloadavg()}"
+        f"  signatures still pending: {pending_signatures()}, checked {drain:.1f} s after the "
+        f"mailing was done (3 s of them to see the count settle); load average {os.getloadavg()}"
     )
     return figures
 
