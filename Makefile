@@ -6,7 +6,7 @@ ADDR ?= 127.0.0.1:8000
 # make run is a local demo: debug on, a throwaway key, mail printed to the worker's console.
 RUN_ENV := DJANGO_DEBUG=1 EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
 
-.PHONY: run test install messages lint format migrate demo clean
+.PHONY: run test install messages lint format migrate demo clean system-deps-run system-deps-test
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,14 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 install: $(VENV)/.installed
+
+# The system packages in system-packages.txt: installed when this is root with apt-get, otherwise
+# make stops here and prints the command to run.
+system-deps-run:
+	bin/system-deps --for run
+
+system-deps-test:
+	bin/system-deps --for test
 
 messages: install
 	$(RUN_ENV) $(PY) manage.py compilemessages -v0 --ignore=.venv --ignore=var
@@ -25,7 +33,7 @@ migrate: install messages
 demo: migrate
 	$(RUN_ENV) $(PY) manage.py load_demo
 
-run: demo
+run: system-deps-run demo
 	$(RUN_ENV) $(PY) manage.py serve --addr $(ADDR)
 
 lint: install
@@ -37,7 +45,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 # pytest exits 5 when it collects no test, which is not a failure.
-test: install messages lint
+test: system-deps-test install messages lint
 	$(PY) -m pytest; status=$$?; [ $$status -eq 5 ] || exit $$status
 
 clean:
