@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from . import delivery, intake, mailer
+from . import delivery, mailer
 from .models import DeliveryFile, PetitionUpdate, Signature
 
 
@@ -28,8 +28,3 @@ def build_delivery_task(delivery_id: int) -> None:
     delivery_file = DeliveryFile.objects.select_related("petition").filter(pk=delivery_id).first()
     if delivery_file is not None:
         delivery.build(delivery_file)
-
-
-@task()
-def file_pending_signatures_task() -> None:
-    intake.file_pending()
