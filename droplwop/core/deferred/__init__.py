@@ -71,7 +71,8 @@ def submit(kind: str, *, email: str, payload: dict) -> None:
 
 
 def file_pending(*, kind: str | None = None, batch_size: int | None = None) -> int:
-    """File every waiting submission, one batch per transaction; returns how many were filed.
+    """File every waiting submission, one batch per transaction; returns how many left the
+    queue (filed, or dropped by their filer as moot).
 
     A batch costs about the same for 5 rows as for 100, and the worker shares the server's
     cores: when fewer than a batch wait, it first lingers (DEFERRED_LINGER) for them to come.
