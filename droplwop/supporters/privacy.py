@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.db.models.deletion import ProtectedError, RestrictedError
 from django.utils import timezone
 
+from droplwop.core import deferred
 from droplwop.core.audit import record_audit
 
 from .models import Activity, Subscription, SubscriptionStatus, Supporter, SupporterEmail
@@ -36,6 +37,12 @@ def collect_supporter_data(supporter: Supporter) -> dict:
         "tags": list(supporter.tags.values_list("name", flat=True)),
         "organizations": list(supporter.organizations.values_list("name", flat=True)),
         "related": related,
+        # Public forms' submissions not filed yet (core.deferred), by address.
+        "waiting": [
+            {"kind": row.kind, "created_at": row.created_at, "payload": row.payload}
+            for email in _addresses(supporter)
+            for row in deferred.list_pending(email)
+        ],
         "exported_at": timezone.now().isoformat(),
     }
 
@@ -93,8 +100,14 @@ def _blank_personal_fields(link, supporter) -> int:
     return link.rows(supporter).update(**updates)
 
 
+def _addresses(supporter: Supporter) -> list[str]:
+    return [supporter.email, *supporter.other_emails.values_list("email", flat=True)]
+
+
 def _strip_identity(supporter: Supporter) -> None:
     now = timezone.now()
+    for email in _addresses(supporter):
+        deferred.forget(email)
     Subscription.objects.filter(
         supporter=supporter,
         status__in=(SubscriptionStatus.SUBSCRIBED, SubscriptionStatus.PENDING),
