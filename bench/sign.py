@@ -140,7 +140,9 @@ class Database:
 
     def pending(self):
         """Submissions waiting to be filed (core.deferred), failed ones aside."""
-        return self.rows("SELECT COUNT(*) FROM core_pendingsubmission WHERE failed_at IS NULL")[0][0]
+        return self.rows("SELECT COUNT(*) FROM core_pendingsubmission WHERE failed_at IS NULL")[0][
+            0
+        ]
 
     def wait_until_filed(self, label, timeout=300, quiet=False):
         """The form acknowledges a signature once it is stored as pending; the worker files it

@@ -116,13 +116,6 @@ if DATABASE_URL:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"]["ENGINE"] = "droplwop.core.db.postgresql"
-        # Prepared statements only where the code asks for one (core.db.server_bound: the
-        # signing insert, whose planning was half of PostgreSQL's time per signature). Django
-        # turns them off (None), which also ignores such a request; no ORM query runs this many
-        # times on one connection, so the ORM's stay unprepared. Behind a pooler in transaction
-        # mode that cannot keep them (PgBouncer before 1.21), set DB_PREPARED_STATEMENTS=0.
-        if env_bool("DB_PREPARED_STATEMENTS", True):
-            DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 2**31
 else:
     DATABASES = {
         "default": {

@@ -77,7 +77,9 @@ def test_a_persons_waiting_submissions_are_exported_and_erased(client, organizer
     from droplwop.core.models import PendingSubmission
 
     waiting = {"petition": 1, "email": person.email, "comment": "Waiting words"}
-    PendingSubmission.objects.create(kind="petitions.signature", email=person.email, payload=waiting)
+    PendingSubmission.objects.create(
+        kind="petitions.signature", email=person.email, payload=waiting
+    )
     PendingSubmission.objects.create(kind="petitions.signature", email="else@example.org")
     client.force_login(organizer)
     data = json.loads(client.get(f"/admin/supporters/people/{person.pk}/export.json").content)
