@@ -9,20 +9,24 @@ has signed (the count simply does not rise).
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+from django.core.cache import cache
 from django.utils.translation import override
 
 from droplwop.core import deferred
 from droplwop.core.client_ip import request_ip_hash
 from droplwop.core.origin_check import is_same_origin
 from droplwop.core.rate_limit import count
+from droplwop.core.tasks_util import enqueue_on_commit
 from droplwop.supporters.services import normalize_email
 
 from . import limits, page_facts, services
 from .forms import CONSENT_TEXT, SignatureCheck
 from .models import Petition, Signature
+from .tasks import send_already_signed_task
 
 KIND = "petitions.signature"
 REDIRECTS = frozenset({"signed", "confirm", "bot"})
+REMINDED = "petitions:told-already-signed:"
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,7 @@ def submit(*, petition_id: int, email: str, **fields) -> None:
 
 def file_signatures(rows) -> None:
     """core.deferred's filer for KIND: a batch of taken signatures, through sign_petitions.
+    A repeat signer is told by email that they had signed (the page says nothing).
 
     The consent text is the wording the form shows beside the list's checkbox, in the signer's
     language: what they agreed to, never a text taken from the request.
@@ -90,8 +95,15 @@ def file_signatures(rows) -> None:
             fields
             | {"petition": petition, "consent_text": consent_text, "signed_at": row.created_at}
         )
-    if signers:
-        services.sign_petitions(signers)
+    if not signers:
+        return
+    results = services.sign_petitions(signers)
+    for result in results:
+        # At most one such email a day per signature: the form must not become a way to fill
+        # someone's inbox.
+        signature = result.signature
+        if result.outcome == "already" and cache.add(f"{REMINDED}{signature.pk}", 1, 86_400):
+            enqueue_on_commit(send_already_signed_task, signature.pk)
 
 
 def _check(request, page_id: int) -> Outcome | dict:

@@ -17,6 +17,15 @@ def send_confirmation_task(signature_id: int) -> None:
 
 
 @task()
+def send_already_signed_task(signature_id: int) -> None:
+    signature = (
+        Signature.objects.select_related("petition", "supporter").filter(pk=signature_id).first()
+    )
+    if signature is not None and not signature.supporter.anonymized_at:
+        mailer.send_already_signed(signature)
+
+
+@task()
 def send_update_task(update_id: int) -> None:
     update = PetitionUpdate.objects.select_related("petition").filter(pk=update_id).first()
     if update is not None:

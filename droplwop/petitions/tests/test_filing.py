@@ -311,3 +311,19 @@ def test_erasing_a_person_removes_their_waiting_signatures(pages, petition, sign
     ]
     assert deferred.forget("private@example.org") == 1
     assert waiting_emails() == {"other@example.org"}
+
+
+def test_a_repeat_signer_is_told_by_email_once_a_day_in_their_language(
+    pages, petition, sign_post, django_capture_on_commit_callbacks, mailoutbox
+):
+    sign_post(pages["es"], email="rosa@example.org", first_name="Rosa")
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_post(pages["en"], email="ROSA@example.org", first_name="<a href=x>Mallory</a>")
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_post(pages["en"], email="rosa@example.org")
+
+    (told,) = mailoutbox
+    assert told.to == ["rosa@example.org"]
+    assert told.subject.startswith("Ya firmaste")
+    assert "Hola, Rosa:" in told.body and "Mallory" not in told.body
+    assert Signature.objects.filter(petition=petition).count() == 1
