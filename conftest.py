@@ -13,13 +13,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(autouse=True)
 def _fresh_cache(request, django_db_blocker):
-    """Cached pages, rate limit counters and signatures waiting in their own SQLite file (kept
-    outside the test's transaction): each test starts with none."""
+    """Cached pages and rate limit counters (kept outside the test's transaction): each test
+    starts with none."""
     from django.core.cache import cache
     from django.db import connection
 
     from droplwop.core import rate_limit
-    from droplwop.petitions import intake_store
 
     cache.clear()
     if connection.vendor == "postgresql":
@@ -34,7 +33,6 @@ def _fresh_cache(request, django_db_blocker):
         request.getfixturevalue("django_db_setup")
     with django_db_blocker.unblock():
         rate_limit.reset()
-        intake_store.clear()
     yield
 
 

@@ -38,7 +38,9 @@ from bench import loadgen  # noqa: E402
 from bench.cpu import CpuMeter, tree  # noqa: E402
 from bench.harness import PYTHON, ROOT, production_server  # noqa: E402
 
-PG_URL = "postgres://postgres@127.0.0.1:5432/dl_bench_sign"
+PG_URL = os.environ.get(
+    "BENCH_SIGN_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/dl_bench_sign"
+)
 MODES = {"behind the proxy": True, "new connection each": False}
 # Each signer's own loopback address: 127.2.0.1 upwards through 127.255.255.254, then again
 # from the start (16 million apart). The first version ran 127.0.a.b past a = 255: once the kill
@@ -137,11 +139,10 @@ class Database:
             return conn.execute(sql, params).fetchall()
 
     def pending(self):
-        if self.url:
-            return self.rows("SELECT COUNT(*) FROM petitions_pendingsignature")[0][0]
-        # On SQLite the form's signatures wait in a file of their own (petitions.intake_store).
-        with sqlite3.connect(self.path.with_name("petitions_intake.sqlite3"), timeout=30) as conn:
-            return conn.execute("SELECT COUNT(*) FROM petitions_pendingsignature").fetchone()[0]
+        """Submissions waiting to be filed (core.deferred), failed ones aside."""
+        return self.rows("SELECT COUNT(*) FROM core_pendingsubmission WHERE failed_at IS NULL")[0][
+            0
+        ]
 
     def wait_until_filed(self, label, timeout=300, quiet=False):
         """The form acknowledges a signature once it is stored as pending; the worker files it

@@ -20,7 +20,6 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 from . import side_file
 from .sqlite_writer import writing
 
-# Another statement may count an attempt too (petitions.intake_store, as a CTE).
 UPSERT = (
     "INSERT INTO core_ratecounter (scope_key, window_end, count) VALUES (%s, %s, 1) "
     "ON CONFLICT (scope_key, window_end) DO UPDATE SET count = core_ratecounter.count + 1 "

@@ -1,16 +1,20 @@
 """OSDI-style record_signature_helper: partner sites post a signature as JSON, without a login.
 
-Same validation and limits as the form: the JSON is mapped onto the form's checks (SignatureCheck).
+Same validation, limits and path as the form: the JSON is mapped onto the form's checks
+(SignatureCheck) and the signature is submitted as the form's are (signing.submit), to be filed
+by services.sign_petitions. Anyone can call this, so the answer is the same whether or not the
+person had signed, and nothing is read back (no id, date or comment). Reading back is for
+partners holding an API key, which the OSDI API issue brings: their answer is built where
+`_received` is, once a key identifies them.
 """
 
 import json
 
 from django.http import JsonResponse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from . import limits, services
+from . import limits, signing
 from .forms import SignatureCheck
 from .models import Petition, Signature
 
@@ -67,14 +71,9 @@ def record_signature_helper(request, petition_id: int):
     allowed, ip_hash = limits.ip_allowed(request, scope="api")
     if not allowed:
         return _error(429, "Too many signatures from this address. Try again later.")
-    if len(request.body) > MAX_BODY:
-        return _error(413, "The request is too large.")
-    try:
-        payload = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
-        return _error(400, "The body is not valid JSON.")
-    if not isinstance(payload, dict):
-        return _error(400, "The body must be a JSON object.")
+    payload = _payload(request)
+    if isinstance(payload, JsonResponse):
+        return payload
     petition = Petition.objects.filter(pk=petition_id).first()
     if petition is None:
         # Not 404: the language middleware would turn a 404 here into a redirect to /en/...
@@ -89,37 +88,45 @@ def record_signature_helper(request, petition_id: int):
     if not limits.domain_allowed(data["email"], scope="api"):
         return _error(429, "Too many signatures from this email domain. Try again later.")
     origin = request.META.get("HTTP_ORIGIN", "")[:200]
-    language = (
-        payload.get("droplwop:language")
-        if payload.get("droplwop:language") in ("en", "es")
-        else "en"
+    language = payload.get("droplwop:language")
+    signing.submit(
+        petition_id=petition.pk,
+        email=data["email"],
+        first_name=data["first_name"],
+        last_name=data["last_name"],
+        zip_code=data["zip_code"],
+        comment=data["comment"],
+        list_publicly=data.get("list_publicly", False),
+        wants_updates=data["wants_updates"],
+        language=language if language in ("en", "es") else "en",
+        channel=Signature.Channel.API,
+        source=f"api:{origin}" if origin else "api",
+        referrer=origin,
+        ip_hash=ip_hash,
     )
+    return _received(petition)
+
+
+def _payload(request) -> dict | JsonResponse:
+    """The body as a JSON object, or the error to answer. The size is checked before the body
+    is read, and a body nested too deeply for the parser is refused like any bad JSON."""
     try:
-        result = services.sign_petition(
-            petition=petition,
-            email=data["email"],
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            zip_code=data["zip_code"],
-            comment=data["comment"],
-            list_publicly=data.get("list_publicly", False),
-            wants_updates=data["wants_updates"],
-            consent_text=str(payload.get("droplwop:consent_text", ""))[:1000],
-            language=language,
-            channel=Signature.Channel.API,
-            source=f"api:{origin}" if origin else "api",
-            referrer=origin,
-            ip_hash=ip_hash,
-        )
-    except services.PetitionClosed:
-        return _error(409, "This petition is closed. The signature was not recorded.")
-    signature = result.signature
-    body = {
-        "identifiers": [f"droplwop:{signature.pk}"],
-        "created_date": signature.created_at.isoformat(),
-        "modified_date": timezone.now().isoformat(),
-        "comments": signature.comment,
-        "droplwop:outcome": result.outcome,
-        "droplwop:petition": petition.pk,
-    }
-    return _cors(JsonResponse(body, status=201 if result.outcome != "already" else 200))
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = MAX_BODY + 1
+    if length > MAX_BODY:
+        return _error(400, "The request is too large (at most 16 KB).")
+    try:
+        payload = json.loads(request.body)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return _error(400, "The body is not valid JSON, or is nested too deeply.")
+    if not isinstance(payload, dict):
+        return _error(400, "The body must be a JSON object.")
+    return payload
+
+
+def _received(petition: Petition) -> JsonResponse:
+    """The one answer to an unauthenticated caller, whatever the person had done before."""
+    return _cors(
+        JsonResponse({"droplwop:outcome": "received", "droplwop:petition": petition.pk}, status=202)
+    )

@@ -9,9 +9,13 @@ class PetitionsConfig(AppConfig):
 
     def ready(self):
         # Models, and modules that import them, load only once the app registry is ready.
+        from droplwop.core import deferred
         from droplwop.core.signals import forget_cached_pages
 
         from .models import Petition, SignOnLetter
+        from .signing import KIND, file_signatures
+
+        deferred.register(KIND, file_signatures)
 
         # A petition's status, dates and settings show on its cached pages and are kept by the
         # signing path (page_facts): a change must reach both at once.

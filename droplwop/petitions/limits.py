@@ -1,11 +1,9 @@
-"""Abuse limits on the signing path: per address (counted with the signature itself when it
-can be, see intake_store) and per email domain burst."""
+"""Abuse limits on the signing path: per address and per email domain burst."""
 
 from django.conf import settings
 
-from droplwop.core import flood_gate
 from droplwop.core.client_ip import request_ip_hash
-from droplwop.core.rate_limit import Attempt, count, end_of_window, hit
+from droplwop.core.rate_limit import Attempt, count, hit
 
 # Big webmail providers carry the real crowd of a viral spike: no burst limit per domain for
 # them (the per-address limit still applies). A burst from a small domain is a bot's pattern.
@@ -43,16 +41,7 @@ def ip_allowed(request, scope: str = "sign") -> tuple[bool, str]:
     """(within the limit, the keyed hash of the address)."""
     ip_hash = request_ip_hash(request)
     attempt = ip_attempt(ip_hash, scope)
-    allowed = count(attempt)
-    if not allowed:
-        refused(request, attempt)
-    return allowed, ip_hash
-
-
-def refused(request, attempt: Attempt) -> None:
-    """The address is refused until the window ends: the rest of a flood is answered before
-    Django."""
-    flood_gate.remember(request, until=end_of_window(attempt.window_seconds))
+    return count(attempt), ip_hash
 
 
 def needs_domain_limit(email: str) -> bool:

@@ -26,6 +26,23 @@ def send_confirmation(signature: Signature) -> None:
     )
 
 
+def send_already_signed(signature: Signature) -> None:
+    """Tell a repeat signer, and only them, that they had signed: the page does not say so.
+    The greeting uses the name on record, never one typed by whoever submitted the form."""
+    language = signature.language
+    page = get_petition_page(signature.petition, language)
+    send_templated_email(
+        "petitions/emails/already",
+        {
+            "first_name": signature.supporter.first_name,
+            "petition_title": page.title if page else signature.petition.title,
+            "page_url": absolute_page_url(page) or settings.SITE_URL,
+        },
+        to=signature.supporter.email,
+        language=language,
+    )
+
+
 def send_update(update: PetitionUpdate, batch_size: int = 200) -> int:
     """Send to every confirmed, opted-in signer over one SMTP connection per batch."""
     sent = 0

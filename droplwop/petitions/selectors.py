@@ -4,7 +4,6 @@ from collections.abc import Iterator
 
 from django.db.models import Sum
 
-from . import intake_store
 from .models import Petition, PetitionCounter, Signature
 
 
@@ -21,13 +20,10 @@ def count_signatures(petition: Petition) -> int:
 
 
 def count_public_total(petition: Petition) -> int:
-    """The total shown on the site: the total of record plus signatures the form has taken and
-    the worker has not filed yet (a second or two under load), so a signer sees their own
-    signature counted at once. Not for a petition that counts only confirmed signatures."""
-    total = count_signatures(petition)
-    if petition.confirmation_required:
-        return total
-    return total + intake_store.count_waiting(petition_id=petition.pk)
+    """The total shown on the site: the total of record. Signatures the form has taken and the
+    worker has not filed yet (a second or two under load) are not in it: among them may be
+    repeats, and a count that rose for a repeat signer would tell them they had signed."""
+    return count_signatures(petition)
 
 
 def percent_of_goal(petition: Petition, total: int) -> int | None:

@@ -1,6 +1,7 @@
 """Every write to petitions, signatures and letters goes through here."""
 
 import random
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -11,9 +12,12 @@ from droplwop.core.audit import record_audit
 from droplwop.core.tasks_util import enqueue_on_commit
 from droplwop.supporters.services import (
     find_or_create_supporter,
+    find_or_create_supporters,
     normalize_email,
+    record_activities,
     record_activity,
     subscribe,
+    subscribe_many,
 )
 
 from .models import (
@@ -69,72 +73,125 @@ def sign_petition(
     ip_hash: str = "",
     signed_at=None,
 ) -> SignResult:
-    """Sign once per person. Race-safe: the unique constraint, not a prior lookup, decides.
+    """Sign once per person: sign_petitions for one signer."""
+    signer = dict(locals())  # every argument, by name: a signer as sign_petitions takes it
+    return sign_petitions([signer])[0]
 
-    `signed_at` is given when filing a signature the form took earlier (see intake): it was
-    taken while the petition was open, so it is filed even if the petition closed since.
+
+def sign_petitions(signers: list[dict]) -> list[SignResult]:
+    """Sign each petition once per person, in a few statements for any number of signers; the
+    results in the signers' order. Each signer has sign_petition's arguments.
+
+    The person is found or created by the supporters app; a repeat (signed before, or twice in
+    the batch) changes nothing and comes back as "already". `signed_at` is given when filing a
+    signature the form took earlier (core.deferred): it was taken while the petition was open,
+    so it is filed even if the petition closed since. Race-safe: a signature made meanwhile by
+    another request makes the unique constraint refuse the insert, and the batch is done again.
     """
-    if signed_at is None and not petition.is_open():
+    if any(s.get("signed_at") is None and not s["petition"].is_open() for s in signers):
         raise PetitionClosed
-    utm = utm or {}
-    now = signed_at or timezone.now()
-    confirmed_at = None if petition.confirmation_required else now
     try:
         with transaction.atomic():
-            supporter, _created = find_or_create_supporter(
-                email=email,
-                first_name=first_name,
-                last_name=last_name,
-                zip_code=zip_code,
-                city=city,
-                language=language,
-                source=source or f"petition:{petition.pk}",
-            )
-            signature = Signature.objects.create(
-                petition=petition,
-                supporter=supporter,
-                comment=comment[:500],
-                list_publicly=list_publicly,
-                wants_updates=wants_updates,
-                language=language[:2],
-                created_at=now,
-                confirmed_at=confirmed_at,
-                channel=channel,
-                referrer=referrer[:200],
-                utm_source=utm.get("source", "")[:100],
-                utm_medium=utm.get("medium", "")[:100],
-                utm_campaign=utm.get("campaign", "")[:100],
-                ip_hash=ip_hash,
-            )
-            if confirmed_at:
-                bump_counter(petition.pk, 1)
-            record_activity(
-                supporter=supporter,
-                kind="petitions.signed",
-                summary=petition.title,
-                obj=signature,
-                data={"petition": petition.pk, "channel": channel},
-                occurred_at=now,
-            )
-            if wants_updates and petition.email_list_id:
-                subscribe(
-                    supporter=supporter,
-                    email_list=petition.email_list,
-                    source=f"petition:{petition.pk}",
-                    consent_text=consent_text,
-                )
-            if not confirmed_at:
-                from .tasks import send_confirmation_task
-
-                enqueue_on_commit(send_confirmation_task, signature.pk)
+            return _sign(signers)
     except IntegrityError:
-        existing = Signature.objects.filter(
-            petition=petition, supporter__email=normalize_email(email)
-        ).first()
-        if existing is None:
-            raise
-        return SignResult(existing, "already")
-    return SignResult(signature, "signed" if confirmed_at else "confirm")
+        with transaction.atomic():
+            return _sign(signers)
+
+
+def _sign(signers: list[dict]) -> list[SignResult]:
+    people = find_or_create_supporters(
+        [
+            {
+                "email": s["email"],
+                "first_name": s["first_name"],
+                "last_name": s["last_name"],
+                "zip_code": s.get("zip_code", ""),
+                "city": s.get("city", ""),
+                "language": s.get("language", "en"),
+                "source": s.get("source") or f"petition:{s['petition'].pk}",
+            }
+            for s in signers
+        ]
+    )
+    supporters = [people[normalize_email(s["email"])][0] for s in signers]
+    signed = {
+        (signature.petition_id, signature.supporter_id): signature
+        for signature in Signature.objects.filter(
+            petition_id__in={s["petition"].pk for s in signers},
+            supporter_id__in={supporter.pk for supporter in supporters},
+        )
+    }
+    results, new = [], []
+    for signer, supporter in zip(signers, supporters, strict=True):
+        key = (signer["petition"].pk, supporter.pk)
+        if key in signed:
+            results.append(SignResult(signed[key], "already"))
+            continue
+        signature = signed[key] = _new_signature(signer, supporter)
+        new.append((signer, signature))
+        results.append(SignResult(signature, "signed" if signature.confirmed_at else "confirm"))
+    Signature.objects.bulk_create([signature for _, signature in new])
+    _after_signing(new)
+    return results
+
+
+def _new_signature(signer: dict, supporter) -> Signature:
+    petition = signer["petition"]
+    now = signer.get("signed_at") or timezone.now()
+    utm = signer.get("utm") or {}
+    return Signature(
+        petition=petition,
+        supporter=supporter,
+        comment=signer.get("comment", "")[:500],
+        list_publicly=bool(signer.get("list_publicly")),
+        wants_updates=bool(signer.get("wants_updates")),
+        language=signer.get("language", "en")[:2],
+        created_at=now,
+        confirmed_at=None if petition.confirmation_required else now,
+        channel=signer.get("channel") or Signature.Channel.FORM,
+        referrer=signer.get("referrer", "")[:200],
+        utm_source=utm.get("source", "")[:100],
+        utm_medium=utm.get("medium", "")[:100],
+        utm_campaign=utm.get("campaign", "")[:100],
+        ip_hash=signer.get("ip_hash", ""),
+    )
+
+
+def _after_signing(new: list[tuple[dict, Signature]]) -> None:
+    """Counts, timeline lines, list consent and confirmation emails for new signatures."""
+    from .tasks import send_confirmation_task
+
+    counted = Counter(signature.petition_id for _, signature in new if signature.confirmed_at)
+    for petition_id, count in counted.items():
+        bump_counter(petition_id, count)
+    record_activities(
+        [
+            {
+                "supporter": signature.supporter,
+                "kind": "petitions.signed",
+                "summary": signer["petition"].title,
+                "obj": signature,
+                "data": {"petition": signature.petition_id, "channel": signature.channel},
+                "occurred_at": signature.created_at,
+            }
+            for signer, signature in new
+        ]
+    )
+    subscribe_many(
+        [
+            {
+                "supporter": signature.supporter,
+                "email_list": signer["petition"].email_list,
+                "source": f"petition:{signature.petition_id}",
+                "consent_text": signer.get("consent_text", ""),
+            }
+            for signer, signature in new
+            if signature.wants_updates and signer["petition"].email_list_id
+        ]
+    )
+    for _, signature in new:
+        if not signature.confirmed_at:
+            enqueue_on_commit(send_confirmation_task, signature.pk)
 
 
 def confirm_signature(*, signature: Signature) -> bool:

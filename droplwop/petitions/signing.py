@@ -1,22 +1,32 @@
-"""What a POST to a petition's form decides, and does: every check, the limits, the insert.
+"""What a POST to a petition's form decides, and does: every check, the limits, the submission.
 
-The view (`views.sign`) renders the outcome. Under a spike most outcomes are a redirect to the
-thank-you step, and `quick_sign` answers those without the rest of Django's stack; it leaves
-the others (errors, limits, a closed petition) to the view with the outcome already decided, so
-no attempt is counted or stored twice.
+A good signature is one small insert (core.deferred) and a redirect to the thank-you step; the
+task queue files it moments later through services.sign_petitions (`file_signatures`). A
+repeat signer is answered exactly as a new one: the page must not tell anyone whether an email
+has signed (the count simply does not rise).
 """
 
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+from django.core.cache import cache
+from django.utils.translation import override
+
+from droplwop.core import deferred
 from droplwop.core.client_ip import request_ip_hash
 from droplwop.core.origin_check import is_same_origin
 from droplwop.core.rate_limit import count
+from droplwop.core.tasks_util import enqueue_on_commit
+from droplwop.supporters.services import normalize_email
 
-from . import intake, limits, page_facts, services
+from . import limits, page_facts, services
 from .forms import CONSENT_TEXT, SignatureCheck
+from .models import Petition, Signature
+from .tasks import send_already_signed_task
 
-REDIRECTS = frozenset({"signed", "confirm", "already", "bot"})
+KIND = "petitions.signature"
+REDIRECTS = frozenset({"signed", "confirm", "bot"})
+REMINDED = "petitions:told-already-signed:"
 
 
 @dataclass(frozen=True)
@@ -31,40 +41,69 @@ class Outcome:
 
 
 def attempt(request, page_id: int) -> Outcome:
-    """Check and store one signature posted to the form of page `page_id`.
+    """Check and submit one signature posted to the form of page `page_id`.
 
     Every attempt counts once against the signer's address, and one over the limit is refused
-    whatever else is wrong with it. A good signature is counted by the insert that stores it
-    (one statement on PostgreSQL); any other attempt is counted first, on its own.
+    whatever else is wrong with it.
     """
     ip_hash = request_ip_hash(request)
-    counted = limits.ip_attempt(ip_hash)
-    checked = _check(request, page_id)
-    if isinstance(checked, Outcome) or limits.needs_domain_limit(checked["email"]):
-        if not count(counted):
-            limits.refused(request, counted)
-            return Outcome("too_many")
-        if isinstance(checked, Outcome):
-            return checked
-        if not limits.domain_allowed(checked["email"]):
-            return Outcome("too_many")
-        counted = None
-    facts = checked.pop("facts")
-    try:
-        taken = intake.take_signature(
-            petition=facts.petition,
-            consent_text=str(CONSENT_TEXT),
-            language=facts.language,
-            ip_hash=ip_hash,
-            counted=counted,
-            **checked,
-        )
-    except services.PetitionClosed:
-        return Outcome("closed")
-    if taken == "limited":
-        limits.refused(request, counted)
+    if not count(limits.ip_attempt(ip_hash)):
         return Outcome("too_many")
-    return Outcome(taken, facts.thanks_url(taken))
+    checked = _check(request, page_id)
+    if isinstance(checked, Outcome):
+        return checked
+    if not limits.domain_allowed(checked["email"]):
+        return Outcome("too_many")
+    facts = checked.pop("facts")
+    submit(
+        petition_id=facts.petition.pk,
+        language=facts.language,
+        ip_hash=ip_hash,
+        channel=Signature.Channel.FORM,
+        **checked,
+    )
+    shown = "confirm" if facts.petition.confirmation_required else "signed"
+    return Outcome(shown, facts.thanks_url(shown))
+
+
+def submit(*, petition_id: int, email: str, **fields) -> None:
+    """Take one signature to be filed by `file_signatures`; `fields` are sign_petition's
+    arguments (JSON values only), without petition, email and consent_text."""
+    email = normalize_email(email)
+    deferred.submit(KIND, email=email, payload={"petition": petition_id, "email": email, **fields})
+
+
+def file_signatures(rows) -> None:
+    """core.deferred's filer for KIND: a batch of taken signatures, through sign_petitions.
+    A repeat signer is told by email that they had signed (the page says nothing).
+
+    The consent text is the wording the form shows beside the list's checkbox, in the signer's
+    language: what they agreed to, never a text taken from the request.
+    """
+    petitions = Petition.objects.select_related("email_list").in_bulk(
+        {row.payload["petition"] for row in rows}
+    )
+    signers = []
+    for row in rows:
+        fields = dict(row.payload)
+        petition = petitions.get(fields.pop("petition"))
+        if petition is None:
+            continue  # the petition was deleted meanwhile, with its signatures
+        with override(fields.get("language", "en")):
+            consent_text = str(CONSENT_TEXT)
+        signers.append(
+            fields
+            | {"petition": petition, "consent_text": consent_text, "signed_at": row.created_at}
+        )
+    if not signers:
+        return
+    results = services.sign_petitions(signers)
+    for result in results:
+        # At most one such email a day per signature: the form must not become a way to fill
+        # someone's inbox.
+        signature = result.signature
+        if result.outcome == "already" and cache.add(f"{REMINDED}{signature.pk}", 1, 86_400):
+            enqueue_on_commit(send_already_signed_task, signature.pk)
 
 
 def _check(request, page_id: int) -> Outcome | dict:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from droplwop.core.origin_check import is_same_origin
 from droplwop.core.public_urls import absolute_page_url
 
-from . import limits, quick_sign, selectors, services, signing
+from . import limits, selectors, services, signing
 from .forms import OrgSignatureForm, SignatureForm
 from .links import signature_from_token
 from .models import PetitionPage, SignOnLetter
@@ -92,8 +92,8 @@ def _refused_origin(request, page):
 @never_cache
 def sign(request, page_id: int):
     """The form's target. Exempt from CSRF because the page is cached; the Origin check, the
-    honeypot and the limits stand in for the token. quick_sign may have decided already."""
-    outcome = request.META.get(quick_sign.DECIDED) or signing.attempt(request, page_id)
+    honeypot and the limits stand in for the token."""
+    outcome = signing.attempt(request, page_id)
     if outcome.is_redirect:
         return HttpResponseRedirect(outcome.redirect_to, status=303)
     if outcome.kind == "too_many":

@@ -116,13 +116,6 @@ if DATABASE_URL:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"]["ENGINE"] = "droplwop.core.db.postgresql"
-        # Prepared statements only where the code asks for one (core.db.server_bound: the
-        # signing insert, whose planning was half of PostgreSQL's time per signature). Django
-        # turns them off (None), which also ignores such a request; no ORM query runs this many
-        # times on one connection, so the ORM's stay unprepared. Behind a pooler in transaction
-        # mode that cannot keep them (PgBouncer before 1.21), set DB_PREPARED_STATEMENTS=0.
-        if env_bool("DB_PREPARED_STATEMENTS", True):
-            DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 2**31
 else:
     DATABASES = {
         "default": {
@@ -303,23 +296,20 @@ LOGGING = {
 # Keyed hashing of IP addresses (abuse limits): derived from the secret key unless given.
 IP_HASH_KEY = env("IP_HASH_KEY", SECRET_KEY)
 
+# core.deferred: public forms' submissions wait as rows of the main database and the task queue
+# files them in batches of DEFERRED_BATCH, one short transaction each; when fewer wait, the
+# worker lingers DEFERRED_LINGER seconds for a batch to fill. A queued filing task stands for
+# every submission taken in the next DEFERRED_FLAG_SECONDS.
+DEFERRED_BATCH = env_int("DEFERRED_BATCH", 100)
+DEFERRED_LINGER = float(env("DEFERRED_LINGER", "0.25"))
+DEFERRED_FLAG_SECONDS = env_int("DEFERRED_FLAG_SECONDS", 5)
+
 # Each domain app declares its own settings below, under its own heading, so that their
 # values stay together and apps can be added without touching each other's lines.
 
 # --- supporters and mailings ---
 
 # --- petitions ---
-# The form's signatures are filed by the task queue in batches of this many, one transaction
-# each (short, so new signers' inserts never wait long for the write lock); a queued filing task
-# stands for every signature taken in the next PETITIONS_FILING_FLAG_SECONDS.
-PETITIONS_FILING_BATCH = env_int("PETITIONS_FILING_BATCH", 100)
-PETITIONS_FILING_FLAG_SECONDS = env_int("PETITIONS_FILING_FLAG_SECONDS", 5)
-# On SQLite the form's signatures wait in a file of their own (petitions.intake_store).
-PETITIONS_INTAKE_SQLITE_PATH = env(
-    "PETITIONS_INTAKE_SQLITE_PATH", str(VAR_DIR / "petitions_intake.sqlite3")
-)
-# When fewer than a batch wait, the worker lingers this long for a spike to fill it.
-PETITIONS_FILING_LINGER = float(env("PETITIONS_FILING_LINGER", "0.25"))
 
 # --- mailings ---
 # Sends per claimed batch, over one SMTP connection; a claim not renewed for the lease belongs to

@@ -28,11 +28,10 @@ WHITENOISE_AUTOREFRESH = True
 PAGE_CACHE_SECONDS = 0
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 RATE_LIMIT_SQLITE_PATH = os.path.join(_TMP, "rate_limits.sqlite3")
-PETITIONS_INTAKE_SQLITE_PATH = os.path.join(_TMP, "petitions_intake.sqlite3")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run in-process so a test sees their effect; tests of the worker itself use the DB backend.
-# Tests file pending signatures at once, without waiting for a batch to fill.
-PETITIONS_FILING_LINGER = 0
+# Tests file waiting submissions (core.deferred) at once, without waiting for a batch to fill.
+DEFERRED_LINGER = 0
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": os.path.join(_TMP, "test.sqlite3")}

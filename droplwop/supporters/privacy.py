@@ -19,6 +19,7 @@ from django.db.models.deletion import ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from droplwop.core import deferred
 from droplwop.core.audit import record_audit
 
 from .models import Activity, Subscription, SubscriptionStatus, Supporter, SupporterEmail
@@ -47,6 +48,12 @@ def collect_supporter_data(supporter: Supporter, *, viewer) -> dict:
         "tags": list(supporter.tags.values_list("name", flat=True)),
         "organizations": list(supporter.organizations.values_list("name", flat=True)),
         "related": related,
+        # Public forms' submissions not filed yet (core.deferred), by address.
+        "waiting": [
+            {"kind": row.kind, "created_at": row.created_at, "payload": row.payload}
+            for email in _addresses(supporter)
+            for row in deferred.list_pending(email)
+        ],
         "exported_at": timezone.now().isoformat(),
     }
     if has_hidden_rows(viewer, supporter):
@@ -128,8 +135,14 @@ def _blank_personal_fields(link, supporter) -> int:
     return link.rows(supporter).update(**updates)
 
 
+def _addresses(supporter: Supporter) -> list[str]:
+    return [supporter.email, *supporter.other_emails.values_list("email", flat=True)]
+
+
 def _strip_identity(supporter: Supporter) -> None:
     now = timezone.now()
+    for email in _addresses(supporter):
+        deferred.forget(email)
     Subscription.objects.filter(
         supporter=supporter,
         status__in=(SubscriptionStatus.SUBSCRIBED, SubscriptionStatus.PENDING),

@@ -46,50 +46,28 @@ def find_or_create_supporter(
     source: str = "",
 ) -> tuple[Supporter, bool]:
     """The one way an action finds its person: by normalized email, never a second copy.
-
-    One query for a known person (two when it fills a blank), a savepoint and an insert for a
-    new one; two requests racing to create the same person both end up with the one row.
-    """
-    email = normalize_email(email)
-    given = {
+    find_or_create_supporters for one person: (the supporter, whether it was created)."""
+    person = {
+        "email": email,
         "first_name": first_name,
         "last_name": last_name,
         "phone": phone,
         "zip_code": zip_code,
         "city": city,
+        "language": language,
+        "source": source,
     }
-    supporter = find_supporter_by_email(email)
-    created = False
-    if supporter is None:
-        try:
-            with transaction.atomic():
-                supporter = Supporter.objects.create(
-                    email=email,
-                    preferred_language=language
-                    if language in Supporter.Language.values
-                    else Supporter.Language.ENGLISH,
-                    source=(source or "")[:120],
-                    **{k: _clip(k, v) for k, v in given.items()},
-                )
-                created = True
-        except IntegrityError:
-            # Another request created the same person a moment ago.
-            supporter = Supporter.objects.get(email=email)
-    if not created:
-        changed = [name for name in _FILLABLE if given[name] and not getattr(supporter, name)]
-        for name in changed:
-            setattr(supporter, name, _clip(name, given[name]))
-        if changed:
-            supporter.save(update_fields=[*changed, "updated_at"])
-    return supporter, created
+    return find_or_create_supporters([person])[normalize_email(email)]
 
 
-def find_or_create_supporters(people: list[dict]) -> dict[str, Supporter]:
-    """find_or_create_supporter for a batch (the worker filing petition signatures): the same
-    rules (normalized email, any address kept for a person, blanks filled, never a second copy)
-    in a few queries. Each person is a dict with "email" and any of the fillable fields,
-    "language" and "source"; the result maps each normalized email to its supporter.
-    Call it inside a transaction."""
+def find_or_create_supporters(people: list[dict]) -> dict[str, tuple[Supporter, bool]]:
+    """Find or create each person by normalized email (or any other address kept for them),
+    fill their blank fields, never make a second copy; in a few queries for any number.
+
+    Each person is a dict with "email" and any of the fillable fields, "language" and
+    "source"; the result maps each normalized email to (supporter, created). Requests racing
+    to create the same person both end up with the one row. Call it inside a transaction.
+    """
     wanted = {}
     for person in people:
         wanted.setdefault(normalize_email(person["email"]), person)
@@ -103,14 +81,32 @@ def find_or_create_supporters(people: list[dict]) -> dict[str, Supporter]:
         by_pk = Supporter.objects.in_bulk(set(others.values()))
         found.update({email: by_pk[pk] for email, pk in others.items()})
     missing = [email for email in wanted if email not in found]
-    if missing:
-        # A person created meanwhile by another request is skipped here and read back below.
-        Supporter.objects.bulk_create(
-            [_new_supporter(email, wanted[email]) for email in missing], ignore_conflicts=True
-        )
-        found.update({s.email: s for s in Supporter.objects.filter(email__in=missing)})
-    _fill_blanks([(found[e], wanted[e]) for e in wanted if e not in missing])
-    return found
+    created = _create_supporters(missing, wanted, found) if missing else set()
+    _fill_blanks([(found[e], wanted[e]) for e in wanted if e not in created])
+    return {email: (found[email], email in created) for email in wanted}
+
+
+def _create_supporters(missing: list[str], wanted: dict, found: dict) -> set[str]:
+    """Create the missing people into `found`; the emails actually created here."""
+    try:
+        with transaction.atomic():
+            new = Supporter.objects.bulk_create([_new_supporter(e, wanted[e]) for e in missing])
+        found.update({s.email: s for s in new})
+        return set(missing)
+    except IntegrityError:
+        pass
+    # Another request created one of them a moment ago: one by one, each in a savepoint.
+    created = set()
+    for email in missing:
+        try:
+            with transaction.atomic():
+                supporter = _new_supporter(email, wanted[email])
+                supporter.save(force_insert=True)
+                found[email] = supporter
+            created.add(email)
+        except IntegrityError:
+            found[email] = Supporter.objects.get(email=email)
+    return created
 
 
 def _new_supporter(email: str, person: dict) -> Supporter:
@@ -145,20 +141,13 @@ def record_activity(
     *, supporter: Supporter, kind: str, summary: str, obj=None, data=None, occurred_at=None
 ) -> Activity:
     """Add one line to a person's timeline. `kind` is dotted: "<app>.<what happened>"."""
-    return Activity.objects.create(
-        supporter=supporter,
-        kind=kind,
-        summary=summary[:255],
-        object_type=obj._meta.label_lower if obj is not None else "",
-        object_id=str(obj.pk) if obj is not None else "",
-        data=data or {},
-        occurred_at=occurred_at or timezone.now(),
-    )
+    entry = {"supporter": supporter, "kind": kind, "summary": summary, "obj": obj}
+    return record_activities([entry | {"data": data, "occurred_at": occurred_at}])[0]
 
 
-def record_activities(entries: list[dict]) -> None:
-    """record_activity for many lines at once; each entry takes record_activity's arguments."""
-    Activity.objects.bulk_create(
+def record_activities(entries: list[dict]) -> list[Activity]:
+    """Timeline lines in one insert; each entry takes record_activity's arguments."""
+    return Activity.objects.bulk_create(
         [
             Activity(
                 supporter=entry["supporter"],
@@ -183,32 +172,28 @@ def subscribe(
     confirmed: bool = False,
     send_confirmation: bool = True,
 ) -> Subscription:
-    """Record consent to a list. Pending until confirmed when the list asks for double opt-in,
-    and then the confirmation email leaves (after commit) unless the caller sends its own."""
-    now = timezone.now()
-    status = _status_on_consent(email_list, confirmed)
-    subscription, created = Subscription.objects.get_or_create(
-        supporter=supporter,
-        email_list=email_list,
-        defaults=_consent_fields(status, source, consent_text, now),
-    )
-    if not created:
-        if subscription.status == SubscriptionStatus.SUBSCRIBED:
-            return subscription
-        _renew_consent(subscription, status, source, consent_text, now)
-        subscription.save()
-    record_activities([_consent_line(subscription, source, consent_text)])
-    if status == SubscriptionStatus.PENDING and send_confirmation:
-        request_confirmation(
-            supporter=supporter, list_ids=[email_list.pk], language=supporter.preferred_language
-        )
-    return subscription
+    """Record consent to a list: subscribe_many for one."""
+    entry = {
+        "supporter": supporter,
+        "email_list": email_list,
+        "source": source,
+        "consent_text": consent_text,
+        "confirmed": confirmed,
+        "send_confirmation": send_confirmation,
+    }
+    return subscribe_many([entry])[0]
 
 
-def subscribe_many(entries: list[dict]) -> None:
-    """subscribe() for a batch (the worker filing petition signatures), with its rules, in a
-    few statements. Each entry has "supporter", "email_list", "source" and "consent_text".
-    Call it inside a transaction."""
+def subscribe_many(entries: list[dict], *, _retry: bool = True) -> list[Subscription]:
+    """Record consent to lists, in a few statements for any number; one subscription per
+    distinct (person, list), in the entries' order.
+
+    Each entry has "supporter", "email_list", "source", "consent_text", and may have
+    "confirmed" and "send_confirmation" (both as subscribe takes them). A subscription is
+    pending until confirmed when the list asks for double opt-in, and then the confirmation
+    email leaves (after commit) unless the entry says the caller sends its own. Someone already
+    subscribed stays as they are. Call it inside a transaction.
+    """
     now = timezone.now()
     wanted = {}
     for entry in entries:
@@ -219,13 +204,13 @@ def subscribe_many(entries: list[dict]) -> None:
             supporter_id__in={k[0] for k in wanted}, email_list_id__in={k[1] for k in wanted}
         )
     }
-    new, renewed = [], []
+    result, new, renewed = {}, [], []
     for key, entry in wanted.items():
-        status = _status_on_consent(entry["email_list"], False)
+        status = _status_on_consent(entry["email_list"], entry.get("confirmed", False))
         fields = (status, entry["source"], entry["consent_text"], now)
-        subscription = existing.get(key)
+        subscription = result[key] = existing.get(key)
         if subscription is None:
-            subscription = Subscription(
+            subscription = result[key] = Subscription(
                 supporter=entry["supporter"],
                 email_list=entry["email_list"],
                 **_consent_fields(*fields),
@@ -238,10 +223,10 @@ def subscribe_many(entries: list[dict]) -> None:
         with transaction.atomic():
             Subscription.objects.bulk_create([subscription for subscription, _ in new])
     except IntegrityError:
-        # Someone subscribed meanwhile by another path: these go one by one.
-        for _, entry in new:
-            subscribe(**entry)
-        new = []
+        if not _retry:
+            raise
+        # Someone subscribed meanwhile by another path: their rows now exist, and are renewed.
+        return subscribe_many(entries, _retry=False)
     if renewed:
         Subscription.objects.bulk_update(
             [subscription for subscription, _ in renewed],
@@ -250,13 +235,16 @@ def subscribe_many(entries: list[dict]) -> None:
     done = new + renewed
     record_activities([_consent_line(sub, e["source"], e["consent_text"]) for sub, e in done])
     for subscription, entry in done:
-        if subscription.status == SubscriptionStatus.PENDING:
+        if subscription.status == SubscriptionStatus.PENDING and entry.get(
+            "send_confirmation", True
+        ):
             supporter = entry["supporter"]
             request_confirmation(
                 supporter=supporter,
                 list_ids=[entry["email_list"].pk],
                 language=supporter.preferred_language,
             )
+    return list(result.values())
 
 
 def _status_on_consent(email_list: EmailList, confirmed: bool) -> str:

@@ -1,5 +1,6 @@
 from .audit import AuditEntry
 from .base_page import BasePage
+from .deferred import PendingSubmission
 from .navigation import FooterText, MainMenu, MainMenuItem
 from .rate_counter import RateCounter
 from .site_settings import OrganizationSettings
@@ -11,5 +12,6 @@ __all__ = [
     "MainMenu",
     "MainMenuItem",
     "OrganizationSettings",
+    "PendingSubmission",
     "RateCounter",
 ]

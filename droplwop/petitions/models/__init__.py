@@ -1,5 +1,4 @@
 from .delivery import DeliveryFile
-from .intake import PendingSignature
 from .pages import PetitionIndexPage, PetitionPage
 from .records import (
     OrgSignature,
@@ -15,7 +14,6 @@ from .records import (
 __all__ = [
     "DeliveryFile",
     "OrgSignature",
-    "PendingSignature",
     "Petition",
     "PetitionCounter",
     "PetitionIndexPage",

@@ -11,7 +11,7 @@ from wagtail.search import index
 from droplwop.core.blocks import body_blocks
 from droplwop.core.models import BasePage
 
-THANK_YOU_OUTCOMES = ("signed", "confirm", "already", "confirmed", "organization")
+THANK_YOU_OUTCOMES = ("signed", "confirm", "confirmed", "organization")
 
 
 class PetitionIndexPage(BasePage):

@@ -2,8 +2,9 @@ import json
 
 import pytest
 
-from droplwop.petitions import selectors
+from droplwop.petitions import selectors, services
 from droplwop.petitions.models import Signature
+from droplwop.supporters.models import Subscription
 
 pytestmark = pytest.mark.django_db
 
@@ -32,16 +33,60 @@ def person(email="partner@example.org", zip_code="94110", **extra):
 
 def test_partner_signature_is_recorded_once(client, petition):
     response = osdi(client, petition, person(), HTTP_ORIGIN="https://partner.example")
-    assert response.status_code == 201
+    assert response.status_code == 202
     assert response["Access-Control-Allow-Origin"] == "*"
-    body = response.json()
-    assert body["droplwop:outcome"] == "signed"
     signature = Signature.objects.get(petition=petition)
     assert signature.channel == "api"
     assert signature.comment == "From a partner site"
     again = osdi(client, petition, person(email="PARTNER@example.org"))
-    assert again.status_code == 200 and again.json()["droplwop:outcome"] == "already"
+    assert (again.status_code, again.json()) == (202, response.json())
     assert selectors.count_signatures(petition) == 1
+
+
+def test_without_a_key_nothing_is_read_back_whether_or_not_the_person_signed(client, petition):
+    """Anyone may call: the answer must not say who signed, when, or what they wrote."""
+    services.sign_petition(
+        petition=petition,
+        email="known@example.org",
+        first_name="Known",
+        last_name="Signer",
+        comment="Private words for the case team",
+    )
+    known = osdi(client, petition, person(email="known@example.org"))
+    unknown = osdi(client, petition, person(email="stranger@example.org"))
+
+    assert (known.status_code, known.content) == (unknown.status_code, unknown.content)
+    assert known.json() == {"droplwop:outcome": "received", "droplwop:petition": petition.pk}
+    assert b"Private words" not in known.content
+
+
+def test_consent_is_the_lists_own_wording_not_the_callers(client, petition):
+    payload = person(
+        **{
+            "droplwop:wants_updates": True,
+            "droplwop:consent_text": "I agree to receive anything at all",
+            "droplwop:language": "es",
+        }
+    )
+    assert osdi(client, petition, payload).status_code == 202
+    subscription = Subscription.objects.get(email_list=petition.email_list)
+    assert subscription.consent_text == (
+        "Quiero recibir por correo novedades sobre esta petición y la campaña para acabar con la "
+        "cadena perpetua sin libertad condicional. Puedo darme de baja cuando quiera."
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"[" * 50_000 + b"]" * 50_000, b'{"person": ' * 5000 + b"1" + b"}" * 5000, b" " * 20_000],
+    ids=["nested-array", "nested-object", "oversized"],
+)
+def test_deep_or_oversized_json_is_a_clear_400(client, petition, body):
+    response = osdi(client, petition, body)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"]
+    assert not Signature.objects.filter(petition=petition).exists()
 
 
 @pytest.mark.parametrize(
@@ -81,4 +126,4 @@ def test_same_ip_limit_as_the_form(client, petition, settings):
     codes = [
         osdi(client, petition, person(email=f"a{i}@example.org")).status_code for i in range(3)
     ]
-    assert codes == [201, 201, 429]
+    assert codes == [202, 202, 429]

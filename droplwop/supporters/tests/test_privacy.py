@@ -69,3 +69,22 @@ def test_privacy_screen_needs_the_typed_email(client, organizer, subscribed):
     response = client.post(url, {"action": "anonymize", "confirm_email": "maria.lopez@example.org"})
     assert response.status_code == 302
     assert Supporter.objects.get(pk=subscribed.pk).anonymized_at
+
+
+@pytest.mark.parametrize("erase", [privacy.anonymize_supporter, privacy.delete_supporter_data])
+def test_a_persons_waiting_submissions_are_exported_and_erased(client, organizer, person, erase):
+    """A form's submission waits a moment before it is filed (core.deferred): it is theirs too."""
+    from droplwop.core.models import PendingSubmission
+
+    waiting = {"petition": 1, "email": person.email, "comment": "Waiting words"}
+    PendingSubmission.objects.create(
+        kind="petitions.signature", email=person.email, payload=waiting
+    )
+    PendingSubmission.objects.create(kind="petitions.signature", email="else@example.org")
+    client.force_login(organizer)
+    data = json.loads(client.get(f"/admin/supporters/people/{person.pk}/export.json").content)
+    assert [row["payload"]["comment"] for row in data["waiting"]] == ["Waiting words"]
+
+    erase(supporter=person, actor=organizer)
+
+    assert list(PendingSubmission.objects.values_list("email", flat=True)) == ["else@example.org"]

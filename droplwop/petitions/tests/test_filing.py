@@ -1,11 +1,13 @@
-"""The form's fast path: a signature is acknowledged once stored as pending, then filed by the
-task queue into a signature, a count, a timeline line and list consent."""
+"""The form's path: a signature is acknowledged once stored as a waiting submission
+(core.deferred), then filed by the task queue through services.sign_petitions into a signature,
+a count, a timeline line and list consent."""
 
 import pytest
-from django.db import connection, transaction
 from django_tasks import default_task_backend
 
-from droplwop.petitions import intake, intake_store, selectors
+from droplwop.core import deferred
+from droplwop.core.models import PendingSubmission
+from droplwop.petitions import selectors
 from droplwop.petitions.models import Signature
 from droplwop.supporters.models import Activity, Subscription
 
@@ -13,7 +15,11 @@ pytestmark = pytest.mark.django_db
 
 
 def waiting_emails() -> set[str]:
-    return {pending.email for pending in intake_store.waiting()}
+    return set(PendingSubmission.objects.values_list("email", flat=True))
+
+
+def count_waiting() -> int:
+    return PendingSubmission.objects.count()
 
 
 @pytest.fixture
@@ -33,12 +39,13 @@ def test_an_acknowledged_signature_is_stored_then_filed_by_the_queue(
     response = sign_post(pages["es"], email="Rosa@Example.org", wants_updates="on", comment="¡Ya!")
 
     assert response.status_code == 303 and response["Location"].endswith("thanks/signed/")
-    (pending,) = intake_store.waiting()
-    assert (pending.email, pending.language, pending.comment) == ("rosa@example.org", "es", "¡Ya!")
+    (pending,) = PendingSubmission.objects.all()
+    assert pending.email == "rosa@example.org"
+    assert (pending.payload["language"], pending.payload["comment"]) == ("es", "¡Ya!")
     assert not Signature.objects.filter(petition=petition).exists()
-    assert [r.task.name for r in queue_held.results] == ["file_pending_signatures_task"]
+    assert [r.task.name for r in queue_held.results] == ["file_pending_task"]
 
-    assert intake.file_pending() == 1
+    assert deferred.file_pending() == 1
 
     signature = Signature.objects.select_related("supporter").get(petition=petition)
     assert signature.supporter.email == "rosa@example.org"
@@ -49,27 +56,33 @@ def test_an_acknowledged_signature_is_stored_then_filed_by_the_queue(
     subscription = Subscription.objects.get(
         supporter=signature.supporter, email_list=petition.email_list
     )
-    assert subscription.consent_text
-    assert intake_store.count_waiting() == 0
+    # The wording the form showed, in the signer's language.
+    assert subscription.consent_text.startswith("Quiero recibir por correo novedades")
+    assert count_waiting() == 0
 
 
-def test_a_spike_queues_one_filing_task_and_a_repeat_is_already_signed(
-    pages, petition, sign_post, queue_held
+def test_a_spike_queues_one_filing_task_and_a_repeat_is_answered_as_a_new_signer(
+    client, pages, petition, sign_post, queue_held
 ):
-    for n in range(5):
+    first = sign_post(pages["en"], email="p0@example.org")
+    for n in range(1, 5):
         assert sign_post(pages["en"], email=f"p{n}@example.org").status_code == 303
     again = sign_post(pages["en"], email="P0@example.org")
 
-    assert again["Location"].endswith("thanks/already/")
-    assert intake_store.count_waiting() == 5
+    assert (again.status_code, again["Location"]) == (303, first["Location"])
+    assert count_waiting() == 6
     assert len(queue_held.results) == 1
 
-    assert intake.file_pending(batch_size=2) == 5
+    assert deferred.file_pending(batch_size=2) == 6
     assert Signature.objects.filter(petition=petition).count() == 5
-    # Filed already: signing again still says so, and nothing new waits.
-    assert sign_post(pages["en"], email="p3@example.org")["Location"].endswith("thanks/already/")
-    assert intake_store.count_waiting() == 0
-    assert intake.file_pending() == 0
+    before = selectors.count_signatures(petition)
+    # Filed already: signing again is answered as the first time, and the count stays.
+    repeat = sign_post(pages["en"], email="p3@example.org")
+    assert (repeat.status_code, repeat["Location"]) == (303, first["Location"])
+    assert client.get(repeat["Location"]).content == client.get(first["Location"]).content
+    assert deferred.file_pending() == 1
+    assert selectors.count_signatures(petition) == before
+    assert count_waiting() == 0
 
 
 def test_a_signature_taken_while_open_is_filed_after_the_petition_closes(
@@ -79,7 +92,7 @@ def test_a_signature_taken_while_open_is_filed_after_the_petition_closes(
     petition.status = "closed"
     petition.save(update_fields=["status"])
 
-    assert intake.file_pending() == 1
+    assert deferred.file_pending() == 1
     assert Signature.objects.filter(petition=petition, supporter__email="late@example.org").exists()
 
 
@@ -87,7 +100,7 @@ def test_a_new_filing_is_queued_once_the_last_one_has_started(
     pages, petition, sign_post, queue_held
 ):
     sign_post(pages["en"], email="first@example.org")
-    intake.file_pending()
+    deferred.file_pending()
     sign_post(pages["en"], email="second@example.org")
 
     assert len(queue_held.results) == 2
@@ -120,7 +133,7 @@ def test_a_batch_files_with_the_rules_of_a_single_signature(
     )
     before = selectors.count_signatures(petition)
 
-    assert intake.file_pending(batch_size=10) == 3
+    assert deferred.file_pending(batch_size=10) == 3
 
     kept.refresh_from_db()
     assert (kept.first_name, kept.last_name) == ("Marta", "Ortiz")
@@ -168,23 +181,7 @@ def test_outside_its_dates_a_petition_stores_nothing_and_says_so(pages, petition
 
     assert response.status_code == 409
     assert "This petition is closed" in response.content.decode()
-    assert intake_store.count_waiting() == 0
-
-
-def test_the_signer_sees_their_signature_counted_before_it_is_filed(
-    client, pages, petition, sign_post, queue_held
-):
-    from django.contrib.humanize.templatetags.humanize import intcomma
-
-    before = selectors.count_signatures(petition)
-
-    response = sign_post(pages["en"], email="counted@example.org")
-    thanks = client.get(response["Location"]).content.decode()
-
-    assert intake_store.count_waiting(petition_id=petition.pk) == 1
-    assert f"<strong>{intcomma(before + 1)}</strong>" in thanks
-    # The total of record (delivery PDF, case packet) waits for the filing.
-    assert selectors.count_signatures(petition) == before
+    assert count_waiting() == 0
 
 
 def test_closing_a_petition_stops_signatures_at_once_and_reopening_takes_them(
@@ -233,7 +230,7 @@ def test_asking_for_confirmation_applies_to_the_next_signer(pages, petition, sig
 def test_a_partial_batch_waits_a_moment_for_more_signers(
     pages, petition, sign_post, queue_held, settings, monkeypatch
 ):
-    settings.PETITIONS_FILING_LINGER = 0.25
+    settings.DEFERRED_LINGER = 0.25
     for n in range(3):
         sign_post(pages["en"], email=f"early{n}@example.org")
     waits = []
@@ -244,36 +241,12 @@ def test_a_partial_batch_waits_a_moment_for_more_signers(
             for n in range(2):
                 sign_post(pages["en"], email=f"late{n}@example.org")
 
-    monkeypatch.setattr(intake.time, "sleep", more_signers_arrive)
+    monkeypatch.setattr(deferred.time, "sleep", more_signers_arrive)
 
-    assert intake.file_pending(batch_size=5) == 5
+    assert deferred.file_pending(batch_size=5) == 5
     # One wait, then all five in a single full batch; nothing left to wait for.
     assert waits == [0.25]
     assert Signature.objects.filter(petition=petition).count() == 5
-
-
-def test_a_batch_filed_again_after_a_crash_changes_nothing(
-    pages, petition, sign_post, queue_held, monkeypatch
-):
-    for n in range(3):
-        sign_post(pages["en"], email=f"crash{n}@example.org")
-    before = selectors.count_signatures(petition)
-
-    def worker_killed(batch):
-        raise SystemExit("killed after the batch was committed, before it was forgotten")
-
-    monkeypatch.setattr(intake_store, "forget_after_commit", worker_killed)
-    with pytest.raises(SystemExit):
-        intake.file_pending()
-    monkeypatch.undo()
-    intake.file_pending()
-
-    signed = Signature.objects.filter(petition=petition, supporter__email__startswith="crash")
-    assert signed.count() == 3
-    assert selectors.count_signatures(petition) == before + 3
-    lines = Activity.objects.filter(kind="petitions.signed", supporter__email__startswith="crash")
-    assert lines.count() == 3
-    assert intake_store.count_waiting() == 0
 
 
 def test_a_deleted_petition_takes_its_waiting_signatures_with_it(
@@ -284,44 +257,73 @@ def test_a_deleted_petition_takes_its_waiting_signatures_with_it(
         page.delete()
     petition.delete()
 
-    assert intake.file_pending() == 0
-    assert intake_store.count_waiting() == 0
+    assert deferred.file_pending() == 1
+    assert count_waiting() == 0
     assert not Signature.objects.filter(supporter__email="gone@example.org").exists()
 
 
-def _five_takes_from_one_address(petition) -> list[str]:
-    from droplwop.core import rate_limit
+def test_a_batch_filed_again_after_a_crash_changes_nothing(pages, petition, sign_post, queue_held):
+    """A worker killed after the batch committed but before its rows were gone files it again."""
+    for n in range(3):
+        sign_post(pages["en"], email=f"crash{n}@example.org")
+    kept = list(PendingSubmission.objects.all())
+    deferred.file_pending()
+    before = selectors.count_signatures(petition)
+    PendingSubmission.objects.bulk_create(kept)
 
-    rate_limit.reset()
-    counted = rate_limit.Attempt("petitions.test.ip", "one-address", 3, 600)
+    assert deferred.file_pending() == 3
 
-    def take(email):
-        return intake.take_signature(
-            petition=petition, email=email, first_name="Ana", last_name="Li", counted=counted
-        )
-
-    outcomes = [take(f"p{n}@example.org") for n in range(3)] + [take("p9@example.org")]
-    # A repeat counts as an attempt too, and past the limit it is refused, not "already".
-    outcomes.append(take("p0@example.org"))
-    rate_limit.reset()
-    return [*outcomes, take("p0@example.org")]
-
-
-EXPECTED_TAKES = ["signed", "signed", "signed", "limited", "limited", "already"]
+    signed = Signature.objects.filter(petition=petition, supporter__email__startswith="crash")
+    assert signed.count() == 3
+    assert selectors.count_signatures(petition) == before
+    lines = Activity.objects.filter(kind="petitions.signed", supporter__email__startswith="crash")
+    assert lines.count() == 3
+    assert count_waiting() == 0
 
 
-def test_an_attempt_counted_inside_a_transaction_is_counted_apart(petition, queue_held):
-    """Inside a transaction the count is made on its own, so a rollback would keep it."""
-    assert not connection.get_autocommit()
-    assert _five_takes_from_one_address(petition) == EXPECTED_TAKES
-    assert waiting_emails() == {"p0@example.org", "p1@example.org", "p2@example.org"}
+def test_a_row_its_service_refuses_is_kept_aside_and_the_others_are_filed(
+    pages, petition, sign_post, queue_held
+):
+    for n in range(3):
+        sign_post(pages["en"], email=f"row{n}@example.org")
+    broken = PendingSubmission.objects.get(email="row1@example.org")
+    broken.payload["comment"] = 5  # as a bug in a later version might leave it
+    broken.save()
+
+    assert deferred.file_pending() == 2
+
+    broken.refresh_from_db()
+    assert broken.failed_at is not None and "Error" in broken.error
+    signed = Signature.objects.filter(petition=petition)
+    assert set(signed.values_list("supporter__email", flat=True)) == {
+        "row0@example.org",
+        "row2@example.org",
+    }
+    assert deferred.file_pending() == 0
 
 
-@pytest.mark.django_db(transaction=True)
-def test_an_attempt_counted_with_the_insert_stores_nothing_past_its_limit(petition, queue_held):
-    """In autocommit, as a server's request runs: on PostgreSQL the attempt is counted in the
-    insert's own statement."""
-    assert connection.get_autocommit()
-    assert _five_takes_from_one_address(petition) == EXPECTED_TAKES
-    with transaction.atomic():
-        assert waiting_emails() == {"p0@example.org", "p1@example.org", "p2@example.org"}
+def test_erasing_a_person_removes_their_waiting_signatures(pages, petition, sign_post, queue_held):
+    sign_post(pages["en"], email="Private@Example.org")
+    sign_post(pages["en"], email="other@example.org")
+
+    assert [p.email for p in deferred.list_pending("private@example.org")] == [
+        "private@example.org"
+    ]
+    assert deferred.forget("private@example.org") == 1
+    assert waiting_emails() == {"other@example.org"}
+
+
+def test_a_repeat_signer_is_told_by_email_once_a_day_in_their_language(
+    pages, petition, sign_post, django_capture_on_commit_callbacks, mailoutbox
+):
+    sign_post(pages["es"], email="rosa@example.org", first_name="Rosa")
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_post(pages["en"], email="ROSA@example.org", first_name="<a href=x>Mallory</a>")
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_post(pages["en"], email="rosa@example.org")
+
+    (told,) = mailoutbox
+    assert told.to == ["rosa@example.org"]
+    assert told.subject.startswith("Ya firmaste")
+    assert "Hola, Rosa:" in told.body and "Mallory" not in told.body
+    assert Signature.objects.filter(petition=petition).count() == 1
