@@ -7,6 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from . import signals
+        from . import converters, signals
 
+        # Before any app's URL patterns are built: events' admin views build theirs on import.
+        converters.register()
         signals.connect()
