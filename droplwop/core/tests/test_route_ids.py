@@ -53,4 +53,3 @@ def test_every_route_with_an_id_answers_404_to_a_huge_one(client, demo):
             if status != 404:
                 failures.append(f"{method.upper()} {url} -> {status}")
     assert failures == []
-

@@ -77,9 +77,7 @@ def test_quotes_around_a_word_find_what_the_word_finds(client, demo):
 def test_admin_searches_answer_every_hostile_query(client, demo, url):
     client.force_login(User.objects.get(username="admin"))
     failures = [
-        query[:20]
-        for query in HOSTILE
-        if client.get(f"{url}?q={quote(query)}").status_code != 200
+        query[:20] for query in HOSTILE if client.get(f"{url}?q={quote(query)}").status_code != 200
     ]
     assert failures == []
 
