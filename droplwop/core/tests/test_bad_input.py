@@ -81,6 +81,7 @@ def test_hostile_paths_are_not_found(client, demo, path):
     assert client.get(path).status_code in (400, 404)
 
 
+@pytest.mark.slow
 def test_no_public_url_gives_a_500_to_hostile_input(client, demo):
     """Every live page in both languages, search, feeds, sitemap and robots.txt."""
     client.raise_request_exception = False
