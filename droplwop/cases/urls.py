@@ -3,5 +3,5 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("letters/<int:page_id>/", views.submit_letter, name="submit_letter"),
+    path("letters/<id:page_id>/", views.submit_letter, name="submit_letter"),
 ]

@@ -8,6 +8,8 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Models, and modules that import them, load only once the app registry is ready.
-        from . import signals
+        from . import converters, signals
 
+        # Before any app's URL patterns are built: events' admin views build theirs on import.
+        converters.register()
         signals.connect()

@@ -3,9 +3,9 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("give/<int:page_id>/", views.give, name="give"),
+    path("give/<id:page_id>/", views.give, name="give"),
     path("thanks/<str:token>/", views.thanks, name="thanks"),
-    path("pledge/<int:page_id>/<slug:slug>/", views.pledge, name="pledge"),
+    path("pledge/<id:page_id>/<slug:slug>/", views.pledge, name="pledge"),
     path("pledge/thanks/<str:token>/", views.pledge_thanks, name="pledge_thanks"),
     path("pledge/pay/<str:token>/", views.pay_pledge, name="pay_pledge"),
     path("monthly/<str:token>/", views.monthly, name="monthly"),

@@ -106,7 +106,7 @@ def register_admin_urls():
     urls = [
         path("", admin_views.DonationReportView.as_view(), name="report"),
         path("offline/", admin_views.OfflineGiftView.as_view(), name="offline_gift"),
-        path("walk/<int:fund_id>/", admin_views.WalkResultsView.as_view(), name="walk_results"),
+        path("walk/<id:fund_id>/", admin_views.WalkResultsView.as_view(), name="walk_results"),
     ]
     return [path("donations/", include((urls, "donations_admin"), namespace="donations_admin"))]
 

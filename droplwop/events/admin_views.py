@@ -187,8 +187,8 @@ def notify(request, event_id):
 
 
 urlpatterns = [
-    path("<int:event_id>/registrants/", registrants, name="registrants"),
-    path("<int:event_id>/registrants/<int:registration_id>/check-in/", check_in, name="check_in"),
-    path("<int:event_id>/walk-in/", walk_in, name="walk_in"),
-    path("<int:event_id>/notify/", notify, name="notify"),
+    path("<id:event_id>/registrants/", registrants, name="registrants"),
+    path("<id:event_id>/registrants/<id:registration_id>/check-in/", check_in, name="check_in"),
+    path("<id:event_id>/walk-in/", walk_in, name="walk_in"),
+    path("<id:event_id>/notify/", notify, name="notify"),
 ]

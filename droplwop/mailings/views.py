@@ -1,17 +1,24 @@
 """Public endpoints: the unsubscribe link (a page and RFC 8058 one-click) and provider webhooks."""
 
+import logging
+
+from anymail.exceptions import AnymailError, AnymailImproperlyInstalled
 from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseForbidden
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from droplwop.core import json_shape
 from droplwop.core.client_ip import request_ip_hash
 from droplwop.core.rate_limit import hit
 
+from . import webhook_bodies
 from .services import send_for_token, unsubscribe_by_token
+
+logger = logging.getLogger(__name__)
 
 
 @csrf_exempt  # a mail client posts here (RFC 8058): no session, no CSRF cookie; the token is the key
@@ -53,14 +60,29 @@ def _webhooks_configured(provider: str) -> bool:
 
 
 def _anymail_webhook(request, provider, kind):
-    """Fails closed: with no webhook secret set, anymail would accept unsigned posts."""
+    """Fails closed: with no webhook secret set, anymail would accept unsigned posts. The body
+    is checked before anymail reads it (webhook_bodies), and what anymail still cannot read is
+    a 400: a provider retries a 500 for days."""
     try:
         match = resolve(f"/{provider}/{kind}/", urlconf="anymail.urls")
     except Resolver404 as error:
         raise Http404 from error
     if not _webhooks_configured(provider):
         return HttpResponseForbidden("Webhooks are not configured.")
-    return match.func(request)
+    if request.method == "POST":
+        try:
+            webhook_bodies.check(provider, kind, request)
+        except json_shape.BadShape as error:
+            logger.warning("Refused a %s %s webhook post: %s", provider, kind, error)
+            return HttpResponseBadRequest("Malformed webhook body.")
+    try:
+        return match.func(request)
+    except AnymailImproperlyInstalled:
+        logger.exception("The %s webhook needs a package this install lacks", provider)
+        return HttpResponse("This provider is not available here.", status=501)
+    except AnymailError:
+        logger.warning("anymail could not read a %s %s post", provider, kind, exc_info=True)
+        return HttpResponseBadRequest("Malformed webhook body.")
 
 
 @csrf_exempt

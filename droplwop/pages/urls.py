@@ -7,5 +7,5 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("feeds/news.rss", feeds.NewsRssFeed(), name="news_rss"),
     path("feeds/news.atom", feeds.NewsAtomFeed(), name="news_atom"),
-    path("comments/<int:post_id>/", views.post_comment, name="comment"),
+    path("comments/<id:post_id>/", views.post_comment, name="comment"),
 ]

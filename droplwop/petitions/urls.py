@@ -5,15 +5,15 @@ from django.urls import path
 from . import api, views
 
 urlpatterns = [
-    path("sign/<int:page_id>/", views.sign, name="sign"),
-    path("sign/<int:page_id>/organization/", views.sign_organization, name="sign_organization"),
+    path("sign/<id:page_id>/", views.sign, name="sign"),
+    path("sign/<id:page_id>/organization/", views.sign_organization, name="sign_organization"),
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("updates/stop/<str:token>/", views.stop_updates, name="stop_updates"),
 ]
 
 unlocalized_urlpatterns = [
     path(
-        "petitions/osdi/<int:petition_id>/record_signature_helper/",
+        "petitions/osdi/<id:petition_id>/record_signature_helper/",
         api.record_signature_helper,
         name="petitions_record_signature_helper",
     ),

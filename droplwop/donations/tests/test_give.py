@@ -215,14 +215,15 @@ def test_a_forged_cancel_link_opens_nothing(client, demo):
 
 
 @pytest.mark.parametrize(
-    "path",
+    ("path", "get_status"),
     [
-        "/en/donate/give/99999999999999999999999/",
-        "/en/donate/give/1/",
-        "/en/donate/pledge/99999999999999999999999/miguel/",
+        # An id past the databases' integer matches no route (core.converters): no such page.
+        ("/en/donate/give/99999999999999999999999/", 404),
+        ("/en/donate/give/1/", 405),
+        ("/en/donate/pledge/99999999999999999999999/miguel/", 404),
     ],
 )
-def test_hostile_addresses_are_not_found_never_a_500(client, demo, path):
+def test_hostile_addresses_are_not_found_never_a_500(client, demo, path, get_status):
     response = client.post(path, {"amount": "50"}, HTTP_ORIGIN="http://testserver")
     assert response.status_code == 404
-    assert client.get(path).status_code == 405
+    assert client.get(path).status_code == get_status
