@@ -15,7 +15,7 @@ def sign_in_urls():
         path("account/two-factor/", admin_views.two_factor_settings, name="users_two_factor"),
         path("login/code/", admin_views.two_factor_code, name="users_two_factor_code"),
         path("security/lockouts/", admin_views.lockouts, name="users_lockouts"),
-        path("security/lockouts/<int:attempt_id>/unlock/", admin_views.unlock, name="users_unlock"),
+        path("security/lockouts/<id:attempt_id>/unlock/", admin_views.unlock, name="users_unlock"),
     ]
 
 
