@@ -4,12 +4,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
-from droplwop.core import rate_limit
-from droplwop.core.client_ip import request_ip_hash
+from droplwop.core.form_guard import public_form
 
 from . import selectors, services
 from .forms import SupportLetterForm
@@ -78,7 +76,20 @@ def _live_page(page_id):
     return page
 
 
+def _letter_sent(request, page_id: int):
+    return HttpResponseRedirect(_live_page(page_id).url + "?sent=1#letter")
+
+
+def _show_refused_letter(request, message, page_id: int):
+    page = _live_page(page_id)
+    form = SupportLetterForm(request.POST)
+    form.is_valid()
+    form.add_error(None, message)
+    return TemplateResponse(request, "cases/case_page.html", _page_context(request, page, form))
+
+
 @csrf_protect
+@public_form("cases.letter", on_bot=_letter_sent, show_form=_show_refused_letter, same_origin=False)
 def _submit_letter(request, page_id: int):
     page = _live_page(page_id)
     form = SupportLetterForm(request.POST, request.FILES)
@@ -87,15 +98,6 @@ def _submit_letter(request, page_id: int):
         form.add_error("upload", too_large_message())
         return TemplateResponse(
             request, "cases/case_page.html", _page_context(request, page, form), status=413
-        )
-    if request.POST.get("website"):
-        # A bot filled the hidden field: look like success, keep nothing.
-        return HttpResponseRedirect(page.url + "?sent=1#letter")
-    if not rate_limit.hit("cases.letter", request_ip_hash(request), limit=10, window_seconds=3600):
-        form.is_valid()
-        form.add_error(None, _("Too many letters from this connection. Please try again later."))
-        return TemplateResponse(
-            request, "cases/case_page.html", _page_context(request, page, form), status=429
         )
     if form.is_valid():
         data = form.cleaned_data
