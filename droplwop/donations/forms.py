@@ -38,9 +38,6 @@ class HoneypotMixin(forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website"))
-
 
 class DonorFields(forms.Form):
     first_name = forms.CharField(label=gettext_lazy("First name"), max_length=100)

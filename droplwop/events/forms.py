@@ -136,10 +136,6 @@ class RegistrationForm(DescribedFieldsMixin, SessionChoiceMixin, forms.Form):
                 % {"list": self.opt_in_list.name_in(language)}
             )
 
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website"))
-
     def visible_fields_in_order(self):
         return [f for f in self if f.name != "website"]
 

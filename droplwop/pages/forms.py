@@ -45,9 +45,6 @@ class CommentForm(forms.Form):
         # Reply forms sit beside the main one on the same page; their ids must not clash.
         self.auto_id = f"{prefix_id}-%s"
 
-    def is_bot(self) -> bool:
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
-
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
         if not name:

@@ -35,7 +35,13 @@ def _forms():
     person = {"first_name": "Flo", "last_name": "Od", "email": "flood@example.org"}
     return [
         ("events.register", *_event_form(event), False, 302),
-        ("supporters.signup", reverse("supporters:signup"), {**person, "zip_code": "94110"}, False, 302),
+        (
+            "supporters.signup",
+            reverse("supporters:signup"),
+            {**person, "zip_code": "94110"},
+            False,
+            302,
+        ),
         (
             "donations.give",
             reverse("donations:give", kwargs={"page_id": fundraiser.pk}),
