@@ -3,9 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .models.comments import BODY_MAX_LENGTH, NAME_MAX_LENGTH
 
-# A field no person sees or fills in; a bot that fills every field gives itself away.
-HONEYPOT_FIELD = "website"
-
 
 class CommentForm(forms.Form):
     name = forms.CharField(
