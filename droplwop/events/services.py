@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from droplwop.core.audit import record_audit
+from droplwop.core.form_guard import allow
 from droplwop.core.tasks_util import enqueue_on_commit
 from droplwop.supporters.models import EmailList
 from droplwop.supporters.services import find_or_create_supporter, record_activity, subscribe
@@ -49,10 +50,8 @@ class RegistrationError(Exception):
 class RegistrationOutcome:
     registration: Registration
     created: bool
-
-    @property
-    def waitlisted(self) -> bool:
-        return self.registration.status == RegistrationStatus.WAITLISTED
+    # What the form tells the person: for a repeat, what a new registration would get now.
+    waitlisted: bool
 
 
 def opt_in_list() -> EmailList | None:
@@ -117,10 +116,12 @@ def register_for_event(
     ip_hash: str = "",
     now=None,
 ) -> RegistrationOutcome:
-    """Register a person (found or created by email); registering again updates, never duplicates.
+    """Register a person (found or created by email); never a duplicate.
 
-    A second registration adds the sessions chosen to the ones kept: only the signed
-    "my registration" link can remove sessions or cancel, so knowing an email is not enough.
+    Anyone may type anyone's email, so a second registration while the first stands changes
+    nothing: the person is mailed their confirmation again, whose signed "my registration" link
+    is the only way to change sessions or cancel. The outcome answers as a new registration
+    would (waitlisted when the event is full), so the form reveals nothing about who registered.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -146,21 +147,19 @@ def register_for_event(
             .filter(event=event, supporter=supporter)
             .first()
         )
+        if registration is not None and registration.is_active:
+            return _repeat_registration(registration, event, now)
         created = registration is None
         if created:
             registration = Registration(event=event, supporter=supporter, source=source[:120])
-        was_active = not created and registration.is_active
+        # A cancelled registration taken up again is a new one: nothing of the old is kept.
         registration.language = language if language in ("en", "es") else "en"
-        registration.needs = needs or registration.needs
-        registration.organization = organization or registration.organization
-        registration.ip_hash = ip_hash or registration.ip_hash
-        if not was_active:
-            registration.cancelled_at = None
-            _place(registration, event, now)
-        if created or not was_active:
-            registration.all_sessions = all_sessions
-        else:
-            registration.all_sessions = registration.all_sessions or all_sessions
+        registration.needs = needs
+        registration.organization = organization
+        registration.ip_hash = ip_hash
+        registration.cancelled_at = None
+        _place(registration, event, now)
+        registration.all_sessions = all_sessions
         try:
             with transaction.atomic():
                 registration.save()
@@ -169,12 +168,7 @@ def register_for_event(
             raise RegistrationError(
                 "duplicate", _("We are already saving this registration. Check your email.")
             ) from exc
-        if registration.all_sessions:
-            registration.sessions.clear()
-        elif created or not was_active:
-            registration.sessions.set(sessions)
-        else:
-            registration.sessions.add(*sessions)
+        registration.sessions.set(sessions)
         record_activity(
             supporter=supporter,
             kind="events.registered",
@@ -200,7 +194,27 @@ def register_for_event(
 
         enqueue_on_commit(send_confirmation_task, registration.pk)
         transaction.on_commit(ensure_reminder_dispatcher)
-    return RegistrationOutcome(registration=registration, created=created)
+    return RegistrationOutcome(
+        registration=registration,
+        created=created,
+        waitlisted=registration.status == RegistrationStatus.WAITLISTED,
+    )
+
+
+def _repeat_registration(registration, event, now) -> RegistrationOutcome:
+    """The answer to registering again while registered: nothing changes; the person gets their
+    confirmation (and its "my registration" link) again, a few times an hour at most."""
+    from .tasks import send_confirmation_task
+
+    if allow("change_link_email", f"events.registration:{registration.pk}"):
+        enqueue_on_commit(send_confirmation_task, registration.pk)
+    as_new = Registration(event=event)
+    _place(as_new, event, now)
+    return RegistrationOutcome(
+        registration=registration,
+        created=False,
+        waitlisted=as_new.status == RegistrationStatus.WAITLISTED,
+    )
 
 
 def change_sessions(*, registration: Registration, session_ids: list, now=None) -> Registration:
