@@ -70,6 +70,22 @@ class SupportLetterForm(forms.Form):
         return data
 
 
+class LetterChangeForm(forms.Form):
+    """The writer's own letter, opened from the link mailed to them."""
+
+    writer_name = SupportLetterForm.base_fields["writer_name"]
+    relationship = SupportLetterForm.base_fields["relationship"]
+    city = SupportLetterForm.base_fields["city"]
+    how_known = SupportLetterForm.base_fields["how_known"]
+    body = forms.CharField(
+        label=_("Your letter"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        error_messages={"required": _("Write your letter or upload a signed copy.")},
+    )
+    include_in_packet = SupportLetterForm.base_fields["include_in_packet"]
+
+
 class CaseForm(forms.ModelForm):
     facility = forms.ModelChoiceField(
         queryset=Facility.objects.all(), required=False, label=_("Facility")
