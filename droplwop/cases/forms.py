@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from droplwop.core.validators import validate_name
 from droplwop.inreach.models import Facility
 
 from .choices import (
@@ -24,7 +25,7 @@ class DateInput(forms.DateInput):
 class SupportLetterForm(forms.Form):
     """The public letter form. The honeypot field stays empty for people."""
 
-    writer_name = forms.CharField(label=_("Your name"), max_length=200)
+    writer_name = forms.CharField(label=_("Your name"), max_length=200, validators=[validate_name])
     email = forms.EmailField(
         label=_("Email"),
         help_text=_("So the case team can reach you about your letter. Never published."),

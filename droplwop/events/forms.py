@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from droplwop.core.validators import validate_name
+
 from .formatting import format_when
 from .selectors import future_sessions, offers_session_choice
 
@@ -80,8 +82,10 @@ class SessionChoiceMixin:
 
 
 class RegistrationForm(DescribedFieldsMixin, SessionChoiceMixin, forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=100)
-    last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
+    first_name = forms.CharField(label=_("First name"), max_length=100, validators=[validate_name])
+    last_name = forms.CharField(
+        label=_("Last name"), max_length=100, required=False, validators=[validate_name]
+    )
     email = forms.EmailField(
         label=_("Email"),
         max_length=254,
@@ -154,6 +158,8 @@ class NotifyForm(forms.Form):
 
 
 class WalkInForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=100)
-    last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
+    first_name = forms.CharField(label=_("First name"), max_length=100, validators=[validate_name])
+    last_name = forms.CharField(
+        label=_("Last name"), max_length=100, required=False, validators=[validate_name]
+    )
     email = forms.EmailField(label=_("Email"), max_length=254)

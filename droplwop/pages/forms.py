@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from droplwop.core.validators import validate_name
+
 from .models.comments import BODY_MAX_LENGTH, NAME_MAX_LENGTH
 
 
@@ -9,6 +11,7 @@ class CommentForm(forms.Form):
         label=_("Name"),
         max_length=NAME_MAX_LENGTH,
         help_text=_("Shown with your comment."),
+        validators=[validate_name],
         error_messages={
             "required": _("Please tell us your name."),
             "max_length": _("Please keep your name under %(limit_value)d characters."),
