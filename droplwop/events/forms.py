@@ -38,34 +38,6 @@ def session_choices(event, now=None):
     return choices
 
 
-class DescribedFieldsMixin:
-    """Tie each control to its help and error text (ids as in events/_field.html)."""
-
-    def _describe(self):
-        for name, field in self.fields.items():
-            ids = []
-            if field.help_text:
-                ids.append(f"id_{name}-help")
-            if name in self.errors:
-                ids.append(f"id_{name}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-
-    def _describe_help(self):
-        for name, field in self.fields.items():
-            if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"id_{name}-help"
-
-    def full_clean(self):
-        super().full_clean()
-        self._describe()
-
-    def add_error(self, field, error):
-        super().add_error(field, error)
-        self._describe()
-
-
 class SessionChoiceMixin:
     def _add_session_field(self, event, initial_ids=None):
         if not offers_session_choice(event):
@@ -81,7 +53,7 @@ class SessionChoiceMixin:
         )
 
 
-class RegistrationForm(DescribedFieldsMixin, SessionChoiceMixin, forms.Form):
+class RegistrationForm(SessionChoiceMixin, forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=100, validators=[validate_name])
     last_name = forms.CharField(
         label=_("Last name"), max_length=100, required=False, validators=[validate_name]
@@ -129,7 +101,6 @@ class RegistrationForm(DescribedFieldsMixin, SessionChoiceMixin, forms.Form):
             self.fields["opt_in"] = forms.BooleanField(
                 label=self.consent_text(language), required=False
             )
-        self._describe_help()
 
     def consent_text(self, language):
         from django.utils import translation
@@ -144,11 +115,10 @@ class RegistrationForm(DescribedFieldsMixin, SessionChoiceMixin, forms.Form):
         return [f for f in self if f.name != "website"]
 
 
-class ChangeSessionsForm(DescribedFieldsMixin, SessionChoiceMixin, forms.Form):
+class ChangeSessionsForm(SessionChoiceMixin, forms.Form):
     def __init__(self, *args, event, initial_ids=None, **kwargs):
         super().__init__(*args, **kwargs)
         self._add_session_field(event, initial_ids)
-        self._describe_help()
 
 
 class NotifyForm(forms.Form):
