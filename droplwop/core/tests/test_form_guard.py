@@ -3,6 +3,7 @@ posted through its real view on the demo site."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from droplwop.core import form_guard
 from droplwop.settings.env import env_limits
@@ -76,7 +77,12 @@ def _forms():
 
 @pytest.fixture
 def forms(demo):
-    return _forms()
+    return _english_forms()
+
+
+def _english_forms():
+    with translation.override("en"):
+        return _forms()
 
 
 def test_every_public_form_over_its_limit_answers_429_with_retry_after(client, forms, settings):

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from droplwop.core.tests.test_form_guard import ORIGIN, _forms
+from droplwop.core.tests.test_form_guard import ORIGIN, _english_forms
 from droplwop.core.validators import validate_name
 
 NAME_FIELDS = ("first_name", "last_name", "writer_name", "name")
@@ -41,7 +41,7 @@ def test_every_public_form_refuses_a_link_in_a_name_and_keeps_what_was_typed(cli
     from droplwop.supporters.models import Supporter
 
     typed = "Flo cheap-pills.com"
-    for name, url, data, _csrf, _bot in _forms():
+    for name, url, data, _csrf, _bot in _english_forms():
         fields = [field for field in NAME_FIELDS if field in data]
         if not fields:
             continue
