@@ -100,7 +100,7 @@ def main():
     which = sys.argv[1:] or ["sqlite", "postgres"]
     import os
 
-    os.environ["EVENTS_REGISTER_LIMIT"] = "1000000"
+    os.environ["FORM_LIMIT_EVENTS_REGISTER"] = "1000000/600"
     if "sqlite" in which:
         run("sqlite", None)
     if "postgres" in which:

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from droplwop.core.validators import validate_name
 from droplwop.inreach.models import Facility
 from droplwop.users.models import User
 
@@ -26,7 +27,7 @@ class DateInput(forms.DateInput):
 class SupportLetterForm(forms.Form):
     """The public letter form. The honeypot field stays empty for people."""
 
-    writer_name = forms.CharField(label=_("Your name"), max_length=200)
+    writer_name = forms.CharField(label=_("Your name"), max_length=200, validators=[validate_name])
     email = forms.EmailField(
         label=_("Email"),
         help_text=_("So the case team can reach you about your letter. Never published."),
@@ -70,6 +71,22 @@ class SupportLetterForm(forms.Form):
         if not data.get("body", "").strip() and not data.get("upload"):
             self.add_error("body", _("Write your letter or upload a signed copy."))
         return data
+
+
+class LetterChangeForm(forms.Form):
+    """The writer's own letter, opened from the link mailed to them."""
+
+    writer_name = SupportLetterForm.base_fields["writer_name"]
+    relationship = SupportLetterForm.base_fields["relationship"]
+    city = SupportLetterForm.base_fields["city"]
+    how_known = SupportLetterForm.base_fields["how_known"]
+    body = forms.CharField(
+        label=_("Your letter"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        error_messages={"required": _("Write your letter or upload a signed copy.")},
+    )
+    include_in_packet = SupportLetterForm.base_fields["include_in_packet"]
 
 
 class CaseForm(forms.ModelForm):

@@ -3,7 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,9 +12,10 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from droplwop.core.audit import record_audit
 from droplwop.core.emails import send_templated_email
 from droplwop.core.tasks_util import enqueue_on_commit
-from droplwop.supporters.services import find_or_create_supporter, record_activity
+from droplwop.supporters.services import find_or_create_supporter
 
 from .choices import LetterStatus, MemberRole, PacketStatus, Pathway, PathwayState
+from .letters import change_letter, submit_letter  # noqa: F401 - the public letter services
 from .models import (
     Case,
     CaseContact,
@@ -282,70 +283,6 @@ def upload_document(*, actor, case: Case, kind: str, title: str, upload) -> Docu
         actor=actor, action="case.document_uploaded", obj=case, data={"document": document.pk}
     )
     return document
-
-
-def submit_letter(
-    *,
-    case: Case,
-    email: str,
-    writer_name: str,
-    relationship: str,
-    city: str,
-    how_known: str,
-    body: str,
-    include_in_packet: bool,
-    language: str,
-    upload=None,
-) -> SupportLetter:
-    """A letter from the public. It waits for the case team; the writer's record is found by email."""
-    content_type = check_upload(upload) if upload is not None else ""
-    first, _sep, last = writer_name.strip().partition(" ")
-    with transaction.atomic():
-        supporter, _created = find_or_create_supporter(
-            email=email,
-            first_name=first,
-            last_name=last,
-            city=city,
-            language=language,
-            source="cases.letter",
-        )
-        letter = SupportLetter.objects.filter(case=case, supporter=supporter).first()
-        if letter is not None and letter.status != LetterStatus.PENDING:
-            raise ValidationError(
-                _("We already have a letter from you for this campaign. Thank you!"),
-                code="duplicate",
-            )
-        letter = letter or SupportLetter(case=case, supporter=supporter)
-        letter.writer_name = writer_name.strip()
-        letter.relationship = relationship
-        letter.city = city.strip()
-        letter.how_known = how_known.strip()
-        letter.body = body.strip()
-        letter.include_in_packet = include_in_packet
-        letter.language = language
-        if upload is not None:
-            letter.upload_content_type = content_type
-            letter.upload.save(f"letter-{case.pk}.{_EXTENSIONS[content_type]}", upload, save=False)
-        try:
-            with transaction.atomic():
-                letter.save()
-        except IntegrityError as exc:
-            # A double click: the first request already saved this person's letter.
-            raise ValidationError(
-                _("We already have a letter from you for this campaign. Thank you!"),
-                code="duplicate",
-            ) from exc
-        record_activity(
-            supporter=supporter,
-            kind="cases.letter_written",
-            summary=f"Support letter for case {case.pk}",
-            obj=letter,
-            data={"relationship": relationship},
-        )
-        record_audit(
-            actor=None, action="case.letter_received", obj=case, data={"letter": letter.pk}
-        )
-    return letter
 
 
 @transaction.atomic

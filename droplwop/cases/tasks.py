@@ -25,3 +25,13 @@ def send_task_reminder_task(task_id: int) -> None:
 def send_task_reminders_task() -> None:
     """The daily sweep, for schedulers that enqueue tasks; cron can run `cases_send_reminders`."""
     send_task_reminders()
+
+
+@task()
+def send_letter_change_link_task(letter_id: int) -> None:
+    from .letters import send_letter_change_link
+    from .models import SupportLetter
+
+    letter = SupportLetter.objects.filter(pk=letter_id).select_related("supporter").first()
+    if letter is not None:
+        send_letter_change_link(letter=letter)

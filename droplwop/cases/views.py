@@ -4,16 +4,17 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from droplwop.core import rate_limit
-from droplwop.core.client_ip import request_ip_hash
+from droplwop.core.form_guard import public_form
 from droplwop.petitions.models import PetitionPage
 
 from . import selectors, services
-from .forms import SupportLetterForm
+from .choices import LetterStatus
+from .forms import LetterChangeForm, SupportLetterForm
+from .letters import CHANGEABLE_FIELDS, get_letter_from_change_token
 from .models import CasePage
 from .uploads import guard_upload_size, request_too_large, too_large_message
 
@@ -75,7 +76,20 @@ def _live_page(page_id):
     return page
 
 
+def _letter_sent(request, page_id: int):
+    return HttpResponseRedirect(_live_page(page_id).url + "?sent=1#letter")
+
+
+def _show_refused_letter(request, message, page_id: int):
+    page = _live_page(page_id)
+    form = SupportLetterForm(request.POST)
+    form.is_valid()
+    form.add_error(None, message)
+    return TemplateResponse(request, "cases/case_page.html", _page_context(request, page, form))
+
+
 @csrf_protect
+@public_form("cases.letter", on_bot=_letter_sent, show_form=_show_refused_letter, same_origin=False)
 def _submit_letter(request, page_id: int):
     page = _live_page(page_id)
     form = SupportLetterForm(request.POST, request.FILES)
@@ -84,15 +98,6 @@ def _submit_letter(request, page_id: int):
         form.add_error("upload", too_large_message())
         return TemplateResponse(
             request, "cases/case_page.html", _page_context(request, page, form), status=413
-        )
-    if request.POST.get("website"):
-        # A bot filled the hidden field: look like success, keep nothing.
-        return HttpResponseRedirect(page.url + "?sent=1#letter")
-    if not rate_limit.hit("cases.letter", request_ip_hash(request), limit=10, window_seconds=3600):
-        form.is_valid()
-        form.add_error(None, _("Too many letters from this connection. Please try again later."))
-        return TemplateResponse(
-            request, "cases/case_page.html", _page_context(request, page, form), status=429
         )
     if form.is_valid():
         data = form.cleaned_data
@@ -109,10 +114,37 @@ def _submit_letter(request, page_id: int):
                 language=get_language()[:2],
                 upload=data.get("upload"),
             )
-        except ValidationError as exc:
+        except ValidationError as exc:  # an upload that is not what it claims
             form.add_error(None, exc.messages[0])
         else:
             return HttpResponseRedirect(page.url + "?sent=1#letter")
     return TemplateResponse(
         request, "cases/case_page.html", _page_context(request, page, form), status=400
     )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def change_letter(request, token: str):
+    """The writer's own letter, from the signed link mailed to them: the only way to change it."""
+    letter = get_letter_from_change_token(token)
+    if letter is None:
+        return TemplateResponse(request, "cases/letter_change.html", {"invalid": True}, status=400)
+    changeable = letter.status == LetterStatus.PENDING
+    saved = request.GET.get("saved") == "1"
+    if request.method == "POST" and changeable:
+        form = LetterChangeForm(request.POST)
+        if form.is_valid():
+            changeable = services.change_letter(letter=letter, **form.cleaned_data)
+            if changeable:
+                return HttpResponseRedirect(request.path + "?saved=1")
+    else:
+        form = LetterChangeForm(
+            initial={
+                **{name: getattr(letter, name) for name in CHANGEABLE_FIELDS},
+                "include_in_packet": letter.include_in_packet,
+            }
+        )
+    context = {"form": form, "letter": letter, "changeable": changeable, "saved": saved}
+    status = 400 if form.errors else 200
+    return TemplateResponse(request, "cases/letter_change.html", context, status=status)

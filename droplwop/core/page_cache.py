@@ -2,8 +2,10 @@
 
 A page is stored only when Wagtail served it (the `before_serve_page` hook marks the request),
 the visitor is anonymous (no session or messages cookie), the method is GET, the answer is a
-200 that sets no cookie and is not marked private. Entries are keyed by scheme, host and full
-path (the path starts with the language prefix, so each language has its own entries) under a
+200 that sets no cookie and is not marked private. Entries are keyed by scheme, host, path (it
+starts with the language prefix, so each language has its own entries) and the query parameters
+some page reads (QUERY_PARAMETERS; any other is ignored, so random query strings, tracking tags
+included, are served from the entry without them instead of each costing a full render) under a
 site-wide generation number: publishing, unpublishing, moving or deleting any page, or editing
 the menu, footer or organization settings, moves to a new generation, so every stored page is
 forgotten at once. A page class may set `cache_seconds` (0 = never cache; absent =
@@ -13,6 +15,7 @@ settings do, so no test sees a stale page unless it turns the cache on).
 
 import hashlib
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,6 +26,10 @@ MARK = "_droplwop_page_cache_seconds"
 # A hostile or accidental flood of distinct query strings should not fill the cache.
 MAX_CACHED_PATH = 400
 SKIPPED_HEADERS = {"set-cookie"}
+# Every query parameter a cached page reads (request.GET in a page model, its template or its
+# routes): listings' filters and pagination, and the "sent" notes after a form. A page that
+# starts reading another one adds it here (core/tests/test_page_cache.py checks the models).
+QUERY_PARAMETERS = frozenset({"page", "kind", "language", "tag", "sent", "comment"})
 
 
 def enabled() -> bool:
@@ -66,8 +73,19 @@ def bump_generation(**_kwargs) -> None:
     cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
+def cache_path(request) -> str:
+    """The path and the query parameters pages read, in a fixed order."""
+    kept = sorted(
+        (name, value)
+        for name, values in request.GET.lists()
+        if name in QUERY_PARAMETERS
+        for value in values
+    )
+    return request.path + ("?" + urlencode(kept) if kept else "")
+
+
 def cache_key(request, gen: int) -> str | None:
-    path = request.get_full_path()
+    path = cache_path(request)
     if len(path) > MAX_CACHED_PATH:
         return None
     scheme = "https" if request.is_secure() else "http"

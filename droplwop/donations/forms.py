@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from droplwop.core.validators import validate_name
+
 from .models import Donation, Frequency, Fund, Pledge
 from .money import format_money, parse_amount_cents
 
@@ -38,13 +40,14 @@ class HoneypotMixin(forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website"))
-
 
 class DonorFields(forms.Form):
-    first_name = forms.CharField(label=gettext_lazy("First name"), max_length=100)
-    last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=100, required=False)
+    first_name = forms.CharField(
+        label=gettext_lazy("First name"), max_length=100, validators=[validate_name]
+    )
+    last_name = forms.CharField(
+        label=gettext_lazy("Last name"), max_length=100, required=False, validators=[validate_name]
+    )
     email = forms.EmailField(
         label=gettext_lazy("Email"),
         max_length=254,
@@ -179,8 +182,12 @@ class OfflineGiftForm(forms.Form):
         required=False,
         help_text=gettext_lazy("Leave empty for an anonymous gift."),
     )
-    first_name = forms.CharField(label=gettext_lazy("First name"), max_length=100, required=False)
-    last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=100, required=False)
+    first_name = forms.CharField(
+        label=gettext_lazy("First name"), max_length=100, required=False, validators=[validate_name]
+    )
+    last_name = forms.CharField(
+        label=gettext_lazy("Last name"), max_length=100, required=False, validators=[validate_name]
+    )
     language = forms.ChoiceField(
         label=gettext_lazy("Receipt language"), choices=settings.LANGUAGES, initial="en"
     )

@@ -1,5 +1,5 @@
 """HTTP in and out for giving: parse, call a service, render. Public POSTs come from pages
-that may be cached, so they are csrf_exempt and check the origin, a honeypot and a rate limit."""
+that may be cached, so they are csrf_exempt behind core.form_guard (origin, honeypot, limit)."""
 
 import logging
 
@@ -13,9 +13,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
-from droplwop.core import rate_limit
 from droplwop.core.client_ip import request_ip_hash
-from droplwop.core.origin_check import is_same_origin
+from droplwop.core.form_guard import allow, public_form
 
 from . import gateway, links, selectors, services
 from .forms import DonationForm, PledgeForm, SummaryRequestForm
@@ -27,10 +26,6 @@ logger = logging.getLogger(__name__)
 
 class SeeOther(HttpResponseRedirect):
     status_code = 303
-
-
-def _refuse_foreign(request):
-    return render(request, "donations/refused.html", status=403)
 
 
 # Larger ids cannot exist, and SQLite refuses to even compare with them.
@@ -69,22 +64,25 @@ def _unavailable_message():
     )
 
 
+def _back_to_giving_page(request, page_id):
+    return SeeOther(_giving_page(page_id).get_url(request))
+
+
+def _show_refused_gift(request, message, page_id):
+    page = _giving_page(page_id)
+    form = DonationForm(request.POST, page=page)
+    form.is_valid()
+    form.add_error(None, message)
+    return _render_giving_page(request, page, form)
+
+
 @csrf_exempt
 @require_POST
+@public_form("donations.give", on_bot=_back_to_giving_page, show_form=_show_refused_gift)
 def give(request, page_id):
     page = _giving_page(page_id)
-    if not is_same_origin(request):
-        return _refuse_foreign(request)
     form = DonationForm(request.POST, page=page)
-    if form.is_bot():
-        return SeeOther(page.get_url(request))
     client = request_ip_hash(request)
-    if not rate_limit.hit("donations-give", client, limit=20, window_seconds=600):
-        form.is_valid()
-        form.add_error(
-            None, _("Too many attempts from your connection. Please wait a few minutes.")
-        )
-        return _render_giving_page(request, page, form)
     if not form.is_valid():
         return _render_giving_page(request, page, form)
     if not gateway.is_configured() or not page.fund.is_active:
@@ -135,29 +133,35 @@ def _current_locale(request):
     return Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
 
 
-@csrf_exempt
-@require_POST
-def pledge(request, page_id, slug):
+def _pledge_target(page_id, slug):
     if page_id > MAX_ID:
         raise Http404
     page = get_object_or_404(FundraiserPage.objects.live(), pk=page_id)
     participant = selectors.get_published_walker(page.fund, slug)
     if participant is None or not page.accept_pledges:
         raise Http404
-    if not is_same_origin(request):
-        return _refuse_foreign(request)
+    return page, participant
+
+
+def _back_to_walker(request, page_id, slug):
+    page, participant = _pledge_target(page_id, slug)
+    return SeeOther(page.walker_url(participant))
+
+
+def _show_refused_pledge(request, message, page_id, slug):
+    page, _participant = _pledge_target(page_id, slug)
     form = PledgeForm(request.POST)
-    walker_url = page.walker_url(participant)
-    if form.is_bot():
-        return SeeOther(walker_url)
-    if not rate_limit.hit(
-        "donations-pledge", request_ip_hash(request), limit=20, window_seconds=600
-    ):
-        form.is_valid()
-        form.add_error(
-            None, _("Too many attempts from your connection. Please wait a few minutes.")
-        )
-        return page.walker(request, slug, pledge_form=form)
+    form.is_valid()
+    form.add_error(None, message)
+    return page.walker(request, slug, pledge_form=form)
+
+
+@csrf_exempt
+@require_POST
+@public_form("donations.pledge", on_bot=_back_to_walker, show_form=_show_refused_pledge)
+def pledge(request, page_id, slug):
+    page, participant = _pledge_target(page_id, slug)
+    form = PledgeForm(request.POST)
     if not form.is_valid():
         return page.walker(request, slug, pledge_form=form)
     data = form.cleaned_data
@@ -257,27 +261,33 @@ def monthly(request, token):
     )
 
 
+def _summary_sent(request):
+    return render(request, "donations/summary.html", {"form": SummaryRequestForm(), "sent": True})
+
+
+def _show_refused_summary(request, message):
+    form = SummaryRequestForm(request.POST)
+    form.is_valid()
+    form.add_error(None, message)
+    return render(request, "donations/summary.html", {"form": form, "sent": False})
+
+
 @never_cache
+@public_form(
+    "donations.summary",
+    on_bot=_summary_sent,
+    show_form=_show_refused_summary,
+    same_origin=False,
+)
 def summary(request):
+    """A page of its own, never cached, so its form carries Django's CSRF token."""
     form = SummaryRequestForm(request.POST or None)
     sent = False
-    if request.method == "POST":
-        client = request_ip_hash(request)
-        if form.is_bot():
-            sent = True
-        elif not rate_limit.hit("donations-summary", client, limit=5, window_seconds=3600):
-            form.is_valid()
-            form.add_error(
-                None, _("Too many requests from your connection. Please try again later.")
-            )
-        elif form.is_valid():
-            email = form.cleaned_data["email"]
-            # One summary per address per day, however often it is asked for.
-            if rate_limit.hit(
-                "donations-summary-email", email.lower(), limit=1, window_seconds=86400
-            ):
-                send_yearly_summary_task.enqueue(email, form.cleaned_data["year"], get_language())
-            sent = True
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if allow("donations.summary_email", email.lower()):
+            send_yearly_summary_task.enqueue(email, form.cleaned_data["year"], get_language())
+        sent = True
     return render(request, "donations/summary.html", {"form": form, "sent": sent})
 
 

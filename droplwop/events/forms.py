@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from droplwop.core.validators import validate_name
+
 from .formatting import format_when
 from .selectors import has_session_choice, list_future_sessions
 
@@ -36,34 +38,6 @@ def session_choices(event, now=None):
     return choices
 
 
-class DescribedFieldsMixin:
-    """Tie each control to its help and error text (ids as in events/_field.html)."""
-
-    def _describe(self):
-        for name, field in self.fields.items():
-            ids = []
-            if field.help_text:
-                ids.append(f"id_{name}-help")
-            if name in self.errors:
-                ids.append(f"id_{name}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
-
-    def _describe_help(self):
-        for name, field in self.fields.items():
-            if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"id_{name}-help"
-
-    def full_clean(self):
-        super().full_clean()
-        self._describe()
-
-    def add_error(self, field, error):
-        super().add_error(field, error)
-        self._describe()
-
-
 class SessionChoiceMixin:
     def _add_session_field(self, event, initial_ids=None):
         if not has_session_choice(event):
@@ -79,9 +53,11 @@ class SessionChoiceMixin:
         )
 
 
-class RegistrationForm(DescribedFieldsMixin, SessionChoiceMixin, forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=100)
-    last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
+class RegistrationForm(SessionChoiceMixin, forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=100, validators=[validate_name])
+    last_name = forms.CharField(
+        label=_("Last name"), max_length=100, required=False, validators=[validate_name]
+    )
     email = forms.EmailField(
         label=_("Email"),
         max_length=254,
@@ -125,7 +101,6 @@ class RegistrationForm(DescribedFieldsMixin, SessionChoiceMixin, forms.Form):
             self.fields["opt_in"] = forms.BooleanField(
                 label=self.consent_text(language), required=False
             )
-        self._describe_help()
 
     def consent_text(self, language):
         with translation.override(language):
@@ -134,19 +109,14 @@ class RegistrationForm(DescribedFieldsMixin, SessionChoiceMixin, forms.Form):
                 % {"list": self.opt_in_list.name_in(language)}
             )
 
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website"))
-
     def visible_fields_in_order(self):
         return [f for f in self if f.name != "website"]
 
 
-class ChangeSessionsForm(DescribedFieldsMixin, SessionChoiceMixin, forms.Form):
+class ChangeSessionsForm(SessionChoiceMixin, forms.Form):
     def __init__(self, *args, event, initial_ids=None, **kwargs):
         super().__init__(*args, **kwargs)
         self._add_session_field(event, initial_ids)
-        self._describe_help()
 
 
 class NotifyForm(forms.Form):
@@ -156,6 +126,8 @@ class NotifyForm(forms.Form):
 
 
 class WalkInForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=100)
-    last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
+    first_name = forms.CharField(label=_("First name"), max_length=100, validators=[validate_name])
+    last_name = forms.CharField(
+        label=_("Last name"), max_length=100, required=False, validators=[validate_name]
+    )
     email = forms.EmailField(label=_("Email"), max_length=254)

@@ -1,6 +1,5 @@
 """Public HTTP: register (from a cached page), thanks, "my registration", calendar feeds."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,9 +12,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from droplwop.core import rate_limit
 from droplwop.core.client_ip import request_ip_hash
-from droplwop.core.origin_check import is_same_origin
+from droplwop.core.form_guard import public_form
 from droplwop.core.public_urls import absolute_page_url
 
 from . import links, selectors, services
@@ -25,8 +23,6 @@ from .formatting import format_occurrence
 from .forms import ChangeSessionsForm, RegistrationForm
 from .ical import build_calendar, private_details
 from .models import EventPage, Registration, RegistrationStatus
-
-REGISTER_WINDOW = 600
 
 
 def _event_page_response(request, page, form, status):
@@ -41,38 +37,32 @@ def _live_event_page(page_id):
     return get_object_or_404(EventPage.objects.live().select_related("event", "locale"), pk=page_id)
 
 
-@csrf_exempt  # The event page is cached for everyone; see is_same_origin below instead.
+def _registered_redirect(request, page_id):
+    return redirect(reverse("events:registered", kwargs={"page_id": page_id}))
+
+
+def _posted_form(request, page):
+    language = get_language() or page.locale.language_code
+    return RegistrationForm(
+        request.POST, event=page.event, language=language, opt_in_list=services.opt_in_list()
+    )
+
+
+def _show_refused_form(request, message, page_id):
+    page = _live_event_page(page_id)
+    form = _posted_form(request, page)
+    form.is_valid()
+    form.add_error(None, message)
+    return _event_page_response(request, page, form, status=400)
+
+
+@csrf_exempt  # The event page is cached for everyone: the guard checks the origin instead.
 @require_POST
+@public_form("events.register", on_bot=_registered_redirect, show_form=_show_refused_form)
 def register(request, page_id):
     page = _live_event_page(page_id)
     event = page.event
-    language = get_language() or page.locale.language_code
-    form = RegistrationForm(
-        request.POST, event=event, language=language, opt_in_list=services.opt_in_list()
-    )
-    if not is_same_origin(request):
-        form.is_valid()
-        form.add_error(
-            None,
-            _(
-                "Your browser did not say this form came from our site. Reload the page and try again."
-            ),
-        )
-        return _event_page_response(request, page, form, status=403)
-    if form.is_bot:
-        # Pretend it worked: a bot learns nothing, and nothing is stored.
-        return redirect(reverse("events:registered", kwargs={"page_id": page.pk}))
-    if not rate_limit.hit(
-        "events.register",
-        request_ip_hash(request),
-        limit=settings.EVENTS_REGISTER_LIMIT,
-        window_seconds=REGISTER_WINDOW,
-    ):
-        form.is_valid()
-        form.add_error(
-            None, _("Too many registrations from your connection. Try again in a few minutes.")
-        )
-        return _event_page_response(request, page, form, status=429)
+    form = _posted_form(request, page)
     if form.is_valid():
         data = form.cleaned_data
         try:

@@ -12,8 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from droplwop.core import json_shape
-from droplwop.core.client_ip import request_ip_hash
-from droplwop.core.rate_limit import hit
+from droplwop.core.form_guard import public_form
 
 from . import webhook_bodies
 from .services import send_for_token, unsubscribe_by_token
@@ -23,10 +22,8 @@ logger = logging.getLogger(__name__)
 
 @csrf_exempt  # a mail client posts here (RFC 8058): no session, no CSRF cookie; the token is the key
 @require_http_methods(["GET", "POST"])
+@public_form("mailings.unsubscribe", same_origin=False, methods=("GET", "POST"))
 def unsubscribe(request, token):
-    # Generous: mail providers post one-click unsubscribes for many people from few addresses.
-    if not hit("mailings.unsubscribe", request_ip_hash(request), limit=1000, window_seconds=60):
-        return HttpResponse(status=429)
     if request.method == "POST":
         send = unsubscribe_by_token(token=token, one_click="List-Unsubscribe" in request.POST)
         if send is None:

@@ -1,10 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models.comments import BODY_MAX_LENGTH, NAME_MAX_LENGTH
+from droplwop.core.validators import validate_name
 
-# A field no person sees or fills in; a bot that fills every field gives itself away.
-HONEYPOT_FIELD = "website"
+from .models.comments import BODY_MAX_LENGTH, NAME_MAX_LENGTH
 
 
 class CommentForm(forms.Form):
@@ -12,6 +11,7 @@ class CommentForm(forms.Form):
         label=_("Name"),
         max_length=NAME_MAX_LENGTH,
         help_text=_("Shown with your comment."),
+        validators=[validate_name],
         error_messages={
             "required": _("Please tell us your name."),
             "max_length": _("Please keep your name under %(limit_value)d characters."),
@@ -44,9 +44,6 @@ class CommentForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Reply forms sit beside the main one on the same page; their ids must not clash.
         self.auto_id = f"{prefix_id}-%s"
-
-    def is_bot(self) -> bool:
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())

@@ -1,15 +1,15 @@
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
-from droplwop.core import rate_limit
 from droplwop.core.client_ip import request_ip_hash
-from droplwop.core.origin_check import is_same_origin
+from droplwop.core.form_guard import public_form
 
 from . import selectors, services
 from .forms import CommentForm
@@ -18,8 +18,6 @@ from .models.news import NewsPage
 from .models.resources import ResourceIndexPage
 
 MAX_QUERY_LENGTH = 200
-COMMENTS_PER_WINDOW = 5
-COMMENT_WINDOW_SECONDS = 600
 
 
 def search(request):
@@ -39,34 +37,31 @@ def search(request):
     )
 
 
-# News posts are cached whole for anonymous visitors, so the comment form carries no CSRF
-# token: its POST comes here, csrf_exempt, and is accepted only from this site's own pages
-# (Origin/Referer), with a honeypot field and a per-address limit against floods.
-@csrf_exempt
-def post_comment(request, post_id: int):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+def _commentable_post(post_id: int):
     post = get_object_or_404(NewsPage.objects.live().public(), pk=post_id)
     if not post.comments_enabled:
         raise Http404
+    return post
+
+
+def _comment_sent(request, post_id: int):
+    return _back_to_post(_commentable_post(post_id))
+
+
+def _show_refused_comment(request, message, post_id: int):
     form = CommentForm(request.POST, prefix_id=_form_prefix(request.POST.get("parent")))
-    if not is_same_origin(request):
-        form.add_error(None, _("Please send your comment from the page of the post."))
-        return _show_post_with_form(request, post, form, status=403)
-    if form.is_bot():
-        # Answer as if it worked so the bot learns nothing; nothing is stored.
-        return _back_to_post(post)
-    if not rate_limit.hit(
-        "pages.comment",
-        request_ip_hash(request),
-        limit=COMMENTS_PER_WINDOW,
-        window_seconds=COMMENT_WINDOW_SECONDS,
-    ):
-        form.add_error(
-            None,
-            _("Many comments came from your connection just now. Please try again later."),
-        )
-        return _show_post_with_form(request, post, form, status=429)
+    form.add_error(None, message)
+    return _show_post_with_form(request, _commentable_post(post_id), form, status=400)
+
+
+# News posts are cached whole for anonymous visitors, so the comment form carries no CSRF
+# token: its POST comes here, csrf_exempt, behind the public form guard instead.
+@csrf_exempt
+@require_POST
+@public_form("pages.comment", on_bot=_comment_sent, show_form=_show_refused_comment)
+def post_comment(request, post_id: int):
+    post = _commentable_post(post_id)
+    form = CommentForm(request.POST, prefix_id=_form_prefix(request.POST.get("parent")))
     if not form.is_valid():
         return _show_post_with_form(request, post, form, status=400)
     parent = None

@@ -3,6 +3,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from droplwop.core.validators import validate_name
+
 ZIP_RE = re.compile(r"^\d{5}(-\d{4})?$")
 
 CONSENT_TEXT = _(
@@ -28,11 +30,13 @@ class SignatureForm(_ErrorsTiedToFields, forms.Form):
         label=_("First name"),
         max_length=100,
         widget=forms.TextInput({"autocomplete": "given-name"}),
+        validators=[validate_name],
     )
     last_name = forms.CharField(
         label=_("Last name"),
         max_length=100,
         widget=forms.TextInput({"autocomplete": "family-name"}),
+        validators=[validate_name],
     )
     email = forms.EmailField(
         label=_("Email"),
@@ -109,8 +113,12 @@ class OrgSignatureForm(_ErrorsTiedToFields, forms.Form):
     org_website = forms.URLField(
         label=_("Organization website"), max_length=200, required=False, assume_scheme="https"
     )
-    first_name = forms.CharField(label=_("Your first name"), max_length=100)
-    last_name = forms.CharField(label=_("Your last name"), max_length=100)
+    first_name = forms.CharField(
+        label=_("Your first name"), max_length=100, validators=[validate_name]
+    )
+    last_name = forms.CharField(
+        label=_("Your last name"), max_length=100, validators=[validate_name]
+    )
     signer_title = forms.CharField(label=_("Your title"), max_length=150)
     email = forms.EmailField(
         label=_("Your email"),

@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from .env import env, env_bool, env_int, env_list, env_required
+from .env import env, env_bool, env_int, env_limits, env_list, env_required
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -146,6 +146,26 @@ CACHES = {
 }
 RATE_LIMIT_SQLITE_PATH = env("RATE_LIMIT_SQLITE_PATH", str(VAR_DIR / "rate_limits.sqlite3"))
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Public form limits (core.form_guard): name -> (attempts, window in seconds) per address.
+# Generous, since a family or an office shares one address. Each one can be changed from the
+# environment as FORM_LIMIT_<NAME> = "attempts/seconds" (e.g. FORM_LIMIT_EVENTS_REGISTER=50/600).
+FORM_LIMITS = env_limits(
+    {
+        "events.register": (10, 600),
+        "supporters.signup": (20, 3600),
+        "donations.give": (20, 600),
+        "donations.pledge": (20, 600),
+        "donations.summary": (5, 3600),
+        # Per email, not per address: one yearly summary a day, however often it is asked for.
+        "donations.summary_email": (1, 86400),
+        "cases.letter": (10, 3600),
+        "pages.comment": (5, 600),
+        # Mail providers post one-click unsubscribes for many people from few addresses.
+        "mailings.unsubscribe": (1000, 60),
+        # Per person: how often a repeat submission may mail them their own change link.
+        "change_link_email": (3, 3600),
+    }
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -329,8 +349,6 @@ ANYMAIL = {
 # --- events ---
 # The email list a registrant may opt into on the registration form (hidden when absent).
 EVENTS_OPT_IN_LIST_SLUG = env("EVENTS_OPT_IN_LIST_SLUG", "updates")
-# Registrations accepted from one address per 10 minutes (a family or an office shares one).
-EVENTS_REGISTER_LIMIT = env_int("EVENTS_REGISTER_LIMIT", 10)
 
 # --- donations ---
 # Card payments go through Stripe Checkout (see donations/gateway.py). No key means the donate

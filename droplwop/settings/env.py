@@ -31,3 +31,20 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in (env(name, default) or "").split(",") if item.strip()]
+
+
+def env_limits(defaults: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """Each limit from FORM_LIMIT_<NAME> ("attempts/seconds") when set, else its default."""
+    limits = {}
+    for name, default in defaults.items():
+        variable = "FORM_LIMIT_" + name.upper().replace(".", "_")
+        value = env(variable)
+        if value is None:
+            limits[name] = default
+            continue
+        attempts, _slash, seconds = value.partition("/")
+        try:
+            limits[name] = (int(attempts), int(seconds or default[1]))
+        except ValueError as exc:
+            raise ImproperlyConfigured(f'{variable} must look like "10/600".') from exc
+    return limits

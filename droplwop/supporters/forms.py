@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from droplwop.core.validators import validate_name
+
 from .models import EmailList, Supporter
 
 
@@ -29,8 +31,10 @@ class ErrorsTiedToFields:
 
 
 class SignupForm(ErrorsTiedToFields, forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=100)
-    last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
+    first_name = forms.CharField(label=_("First name"), max_length=100, validators=[validate_name])
+    last_name = forms.CharField(
+        label=_("Last name"), max_length=100, required=False, validators=[validate_name]
+    )
     email = forms.EmailField(label=_("Email"), max_length=254)
     zip_code = forms.RegexField(
         label=_("ZIP code"),

@@ -1,7 +1,6 @@
 """Public pages about a person's own subscriptions: thin, each one parses and calls a service."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -10,8 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from droplwop.core import origin_check, rate_limit
-from droplwop.core.client_ip import request_ip_hash
+from droplwop.core.form_guard import public_form
 
 from . import selectors, services
 from .forms import PreferencesForm, SignupForm
@@ -19,7 +17,6 @@ from .links import read_confirmation
 from .models import EmailList, Supporter
 
 PREFERENCES_CONSENT = "Chosen on my preferences page."
-SIGNUP_LIMIT_PER_HOUR = 20
 
 
 def signup_consent_text(form) -> str:
@@ -31,34 +28,31 @@ def signup_consent_text(form) -> str:
     }
 
 
+def _signup_thanks_redirect(request):
+    return redirect("supporters:signup_thanks")
+
+
+def _show_refused_form(request, message):
+    form = SignupForm(request.POST)
+    form.is_valid()
+    form.add_error(None, message)
+    return render(request, "supporters/signup.html", {"form": form})
+
+
 @csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
+@public_form("supporters.signup", on_bot=_signup_thanks_redirect, show_form=_show_refused_form)
 def signup(request):
     """The signup form on its own, and where every copy of the form (page, block) posts.
 
-    The form is also shown on cached pages, so it carries no CSRF token; instead the browser
-    must say it posted from this site, a honeypot must be empty, and each address is rate
-    limited.
+    The form is also shown on cached pages, so it carries no CSRF token: the guard checks the
+    origin, the honeypot and the address's limit instead.
     """
     if request.method == "GET":
         return render(request, "supporters/signup.html", {"form": SignupForm()})
-    if not origin_check.is_same_origin(request):
-        raise PermissionDenied
     form = SignupForm(request.POST)
-    if form.is_valid() and form.cleaned_data["website"]:
-        return redirect("supporters:signup_thanks")
     if form.is_valid():
-        if not rate_limit.hit(
-            "supporters-signup",
-            request_ip_hash(request),
-            limit=SIGNUP_LIMIT_PER_HOUR,
-            window_seconds=3600,
-        ):
-            form.add_error(
-                None, _("Too many signups from your connection. Please try again later.")
-            )
-            return render(request, "supporters/signup.html", {"form": form}, status=429)
         data = form.cleaned_data
         services.sign_up(
             email=data["email"],

@@ -30,7 +30,7 @@ def test_spanish_signup_confirm_and_unsubscribe(
     page.get_by_label("Novedades de la campaña").check()
     page.get_by_role("button", name="Suscribirme").click()
     # A bad ZIP: the form comes back with the error tied to the field and keeps what was typed.
-    assert "código postal de cinco dígitos" in page.locator("#signup-zip_code-error").inner_text()
+    assert "código postal de cinco dígitos" in page.locator("#signup-zip_code_error").inner_text()
     assert page.get_by_label("Correo electrónico").input_value() == "lucia.e2e@example.org"
     page.get_by_label("Código postal").fill("90012")
     page.get_by_role("button", name="Suscribirme").click()

@@ -1,8 +1,10 @@
 """The public campaign page and its support letter form."""
 
 import datetime
+import re
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from droplwop.cases import services
@@ -123,14 +125,6 @@ def test_a_file_over_the_cap_is_stopped_while_streaming(client, case_page, setti
     assert not SupportLetter.objects.filter(case=case_page.case).exists()
 
 
-def test_double_submission_keeps_one_letter(client, case_page):
-    url = reverse("cases:submit_letter", args=[case_page.pk])
-    client.post(url, letter_data())
-    client.post(url, letter_data(body="Second try"))
-    assert SupportLetter.objects.filter(case=case_page.case).count() == 1
-    assert SupportLetter.objects.get(case=case_page.case).body == "Second try"
-
-
 def test_honeypot_looks_fine_and_keeps_nothing(client, case_page):
     url = reverse("cases:submit_letter", args=[case_page.pk])
     response = client.post(url, letter_data(website="http://spam.example"))
@@ -181,3 +175,83 @@ def test_rejected_and_withdrawn_letters_never_reach_the_packet(case, lead):
             services.review_letter(actor=lead, letter=letter, status=status)
         letters[status] = letter
     assert list(list_letters_for_packet(case)) == [letters["approved"]]
+
+
+@pytest.fixture
+def sent_mail(django_capture_on_commit_callbacks):
+    """Run the work a request leaves for after its commit (the test's transaction never ends)."""
+
+    def post(client, url, data):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(url, data)
+
+    return post
+
+
+def _change_link(outbox, email):
+    [message] = [m for m in outbox if m.to == [email]]
+    return re.search(r"https?://\S+/letters/change/\S+/", message.body).group(0)
+
+
+def test_a_second_letter_never_replaces_the_first_and_answers_the_same(
+    client, case_page, sent_mail
+):
+    url = reverse("cases:submit_letter", args=[case_page.pk])
+    first = client.post(url, letter_data(body="My own words."))
+    mail.outbox.clear()
+
+    again = sent_mail(
+        client, url, letter_data(body="Words put in my mouth.", writer_name="Impostor")
+    )
+    newcomer = client.post(url, letter_data(email="new@example.org"))
+
+    assert again.status_code == newcomer.status_code == first.status_code == 302
+    assert again["Location"] == newcomer["Location"] == first["Location"]
+    letter = SupportLetter.objects.get(case=case_page.case, supporter__email="rosa@example.org")
+    assert (letter.body, letter.writer_name) == ("My own words.", "Rosa Escritora")
+    assert "/letters/change/" in _change_link(mail.outbox, "rosa@example.org")
+
+
+def test_a_repeat_after_review_is_answered_the_same_and_changes_nothing(client, case_page, lead):
+    url = reverse("cases:submit_letter", args=[case_page.pk])
+    client.post(url, letter_data(body="Reviewed words."))
+    letter = SupportLetter.objects.get(case=case_page.case)
+    services.review_letter(actor=lead, letter=letter, status="approved")
+    again = client.post(url, letter_data(body="Other words."))
+    assert again.status_code == 302
+    assert again["Location"].endswith("?sent=1#letter")
+    letter.refresh_from_db()
+    assert letter.body == "Reviewed words."
+
+
+def test_the_writer_changes_their_pending_letter_through_the_mailed_link(
+    client, case_page, lead, sent_mail
+):
+    url = reverse("cases:submit_letter", args=[case_page.pk])
+    client.post(url, letter_data(body="First draft."))
+    sent_mail(client, url, letter_data(body="ignored"))
+    link = _change_link(mail.outbox, "rosa@example.org")
+    path = link.split("://", 1)[1].partition("/")[2]
+    form = client.get("/" + path)
+    assert form.status_code == 200 and "First draft." in form.content.decode()
+
+    empty = client.post("/" + path, {**letter_data(body=""), "city": "Visalia"})
+    assert empty.status_code == 400
+    assert 'value="Visalia"' in empty.content.decode()
+
+    saved = client.post("/" + path, letter_data(body="Second draft."))
+    assert saved.status_code == 302
+    letter = SupportLetter.objects.get(case=case_page.case)
+    assert letter.body == "Second draft."
+    assert AuditEntry.objects.filter(action="case.letter_changed").count() == 1
+
+    services.review_letter(actor=lead, letter=letter, status="approved")
+    late = client.post("/" + path, letter_data(body="Too late."))
+    assert late.status_code == 200
+    letter.refresh_from_db()
+    assert letter.body == "Second draft."
+
+
+def test_a_forged_change_link_opens_nothing(client, case_page):
+    response = client.get("/en/cases/letters/change/forged-token/")
+    assert response.status_code == 400

@@ -1,8 +1,12 @@
 """The anonymous page cache: what it keeps, for whom, and when it forgets."""
 
+import re
+from pathlib import Path
+
 import pytest
 from wagtail.models import Page
 
+from droplwop.core import page_cache
 from droplwop.pages.models import HomePage
 
 
@@ -54,6 +58,25 @@ def test_each_language_and_query_string_has_its_own_entry(client, demo, page_cac
     assert '<html lang="es">' in spanish.content.decode()
     assert "X-Page-Cache" not in client.get("/en/?page=2")
     assert client.get("/en/?page=2")["X-Page-Cache"] == "hit"
+
+
+def test_query_parameters_no_page_reads_share_the_plain_entry(client, demo, page_cache_on):
+    client.get("/en/")
+    for junk in ("?x=1", "?utm_source=mail&fbclid=abc", "?page2=9"):
+        assert client.get("/en/" + junk)["X-Page-Cache"] == "hit", junk
+    client.get("/en/?tag=a&page=2")
+    assert client.get("/en/?page=2&utm=x&tag=a")["X-Page-Cache"] == "hit"
+
+
+def test_every_query_parameter_a_page_model_reads_is_in_the_cache_key():
+    """A parameter read by a cached page but left out of the key would serve one visitor's
+    filtered page to everyone."""
+    root = Path(__file__).resolve().parents[2]
+    read = set()
+    for source in root.glob("*/models/*.py"):
+        read |= set(re.findall(r"request\.GET\.get\(\"(\w+)\"", source.read_text()))
+    assert read
+    assert read <= page_cache.QUERY_PARAMETERS
 
 
 def test_logged_in_staff_always_see_the_live_page(client, demo, organizer, page_cache_on):

@@ -148,5 +148,6 @@ def test_yearly_summary_requests_are_limited(client, demo):
     data = {"email": "x@example.org", "year": str(timezone.localdate().year), "website": ""}
     for _attempt in range(5):
         client.post("/en/donate/yearly-summary/", data)
-    html = client.post("/en/donate/yearly-summary/", data).content.decode()
-    assert "Too many requests from your connection." in html
+    response = client.post("/en/donate/yearly-summary/", data)
+    assert response.status_code == 429
+    assert "Please try again later." in response.content.decode()

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -51,16 +52,42 @@ def test_spanish_registration_gets_a_spanish_email(client, make_event):
     assert "/es/events/my/" in message.body
 
 
-def test_registering_twice_updates_and_adds_sessions(client, make_event):
+def test_registering_someone_again_changes_nothing_and_mails_them_their_link(client, make_event):
     event = make_event(sessions=3)
-    first, second, third = event.sessions.all()
-    post(client, event, sessions=[str(first.pk)])
-    post(client, event, sessions=[str(second.pk)], organization="Families United", first_name="Ana")
+    first, second, _third = event.sessions.all()
+    post(client, event, sessions=[str(first.pk)], needs="Captions", organization="Own Org")
+    mail.outbox.clear()
 
-    registration = Registration.objects.get(event=event)
-    assert sorted(s.pk for s in registration.sessions.all()) == [first.pk, second.pk]
-    assert registration.organization == "Families United"
+    again = post(
+        client, event, sessions=[str(second.pk)], needs="None", organization="Someone Else"
+    )
+    stranger = post(client, event, email="new.person@example.org", sessions=[str(second.pk)])
+
+    assert again.status_code == stranger.status_code == 302
+    assert again["Location"] == stranger["Location"]
+    registration = Registration.objects.get(event=event, supporter__email="ana.reyes@example.org")
+    assert [s.pk for s in registration.sessions.all()] == [first.pk]
+    assert (registration.needs, registration.organization) == ("Captions", "Own Org")
+    [message] = [m for m in mail.outbox if m.to == ["ana.reyes@example.org"]]
+    assert "/en/events/my/" in message.body
     assert Supporter.objects.filter(email="ana.reyes@example.org").count() == 1
+
+
+def test_repeats_mail_the_person_a_few_times_an_hour_at_most(client, make_event, settings):
+    event = make_event()
+    settings.FORM_LIMITS = {**settings.FORM_LIMITS, "change_link_email": (2, 3600)}
+    for _attempt in range(5):
+        post(client, event)
+    assert len([m for m in mail.outbox if m.to == ["ana.reyes@example.org"]]) == 3
+
+
+def test_a_repeat_on_a_full_event_answers_as_a_newcomer_would(client, make_event):
+    event = make_event(capacity=1, waitlist_enabled=True)
+    post(client, event)
+    again = post(client, event)
+    newcomer = post(client, event, email="late@example.org")
+    assert again["Location"] == newcomer["Location"]
+    assert again["Location"].endswith("?waitlist=1")
 
 
 @pytest.mark.parametrize(
@@ -80,7 +107,7 @@ def test_bad_input_is_refused_kept_and_nothing_stored(
     assert response.status_code == 400
     html = response.content.decode()
     assert message in html
-    assert f'aria-describedby="id_{field}-' in html
+    assert re.search(rf'aria-describedby="[^"]*id_{field}_error"', html)
     if field != "first_name":
         assert 'value="Keep Me"' in html
     assert not Registration.objects.filter(event=event).exists()

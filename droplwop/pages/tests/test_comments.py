@@ -1,10 +1,12 @@
 import pytest
+from django.conf import settings
 
 from droplwop.core.models import AuditEntry
 from droplwop.pages import services
 from droplwop.pages.models import Comment, CommentStatus
-from droplwop.pages.views import COMMENTS_PER_WINDOW
 from droplwop.supporters.models import Activity, Supporter
+
+COMMENTS_PER_WINDOW = settings.FORM_LIMITS["pages.comment"][0]
 
 
 def _approve(*comments):

@@ -100,7 +100,7 @@ def test_bad_signup_keeps_what_was_typed_and_stores_nothing(client, lists, overr
     response = _post(client, _form(lists, **overrides))
     assert response.status_code == 400
     page = response.content.decode()
-    assert f'id="signup-{field}-error"' in page
+    assert f'id="signup-{field}_error"' in page
     assert 'value="Díaz"' in page
     assert not Supporter.objects.filter(last_name="Díaz").exists()
 

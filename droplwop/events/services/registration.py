@@ -1,41 +1,26 @@
-"""Every write about events: registering, changing, cancelling, the waitlist, reminders, messages."""
+"""Registering, changing, cancelling, the waitlist, check-in and walk-ins."""
 
-import logging
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_tasks import default_task_backend
 
 from droplwop.core.audit import record_audit
+from droplwop.core.form_guard import allow
 from droplwop.core.tasks_util import enqueue_on_commit
 from droplwop.supporters.models import EmailList
 from droplwop.supporters.services import find_or_create_supporter, record_activity, subscribe
 
-from .emails import send_organizer_message_email, send_reminder_email
-from .models import (
+from ..models import (
     Event,
-    MessageDelivery,
-    OrganizerMessage,
     Registration,
     RegistrationStatus,
-    ReminderClock,
-    ReminderKind,
-    ReminderLog,
 )
-from .recurrence import is_past, occurrences
-from .selectors import has_session_choice, list_future_sessions
-
-logger = logging.getLogger(__name__)
-
-REMINDER_OFFSETS = {
-    ReminderKind.DAY_BEFORE: timedelta(hours=24),
-    ReminderKind.HOUR_BEFORE: timedelta(hours=1),
-}
-DISPATCH_INTERVAL = timedelta(minutes=5)
+from ..recurrence import is_past
+from ..selectors import has_session_choice, list_future_sessions
+from .reminders import ensure_reminder_dispatcher
 
 
 class RegistrationError(Exception):
@@ -51,10 +36,8 @@ class RegistrationError(Exception):
 class RegistrationOutcome:
     registration: Registration
     created: bool
-
-    @property
-    def waitlisted(self) -> bool:
-        return self.registration.status == RegistrationStatus.WAITLISTED
+    # What the form tells the person: for a repeat, what a new registration would get now.
+    waitlisted: bool
 
 
 def opt_in_list() -> EmailList | None:
@@ -119,10 +102,12 @@ def register_for_event(
     ip_hash: str = "",
     now=None,
 ) -> RegistrationOutcome:
-    """Register a person (found or created by email); registering again updates, never duplicates.
+    """Register a person (found or created by email); never a duplicate.
 
-    A second registration adds the sessions chosen to the ones kept: only the signed
-    "my registration" link can remove sessions or cancel, so knowing an email is not enough.
+    Anyone may type anyone's email, so a second registration while the first stands changes
+    nothing: the person is mailed their confirmation again, whose signed "my registration" link
+    is the only way to change sessions or cancel. The outcome answers as a new registration
+    would (waitlisted when the event is full), so the form reveals nothing about who registered.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -148,21 +133,19 @@ def register_for_event(
             .filter(event=event, supporter=supporter)
             .first()
         )
+        if registration is not None and registration.is_active:
+            return _repeat_registration(registration, event, now)
         created = registration is None
         if created:
             registration = Registration(event=event, supporter=supporter, source=source[:120])
-        was_active = not created and registration.is_active
+        # A cancelled registration taken up again is a new one: nothing of the old is kept.
         registration.language = language if language in ("en", "es") else "en"
-        registration.needs = needs or registration.needs
-        registration.organization = organization or registration.organization
-        registration.ip_hash = ip_hash or registration.ip_hash
-        if not was_active:
-            registration.cancelled_at = None
-            _place(registration, event, now)
-        if created or not was_active:
-            registration.all_sessions = all_sessions
-        else:
-            registration.all_sessions = registration.all_sessions or all_sessions
+        registration.needs = needs
+        registration.organization = organization
+        registration.ip_hash = ip_hash
+        registration.cancelled_at = None
+        _place(registration, event, now)
+        registration.all_sessions = all_sessions
         try:
             with transaction.atomic():
                 registration.save()
@@ -171,12 +154,7 @@ def register_for_event(
             raise RegistrationError(
                 "duplicate", _("We are already saving this registration. Check your email.")
             ) from exc
-        if registration.all_sessions:
-            registration.sessions.clear()
-        elif created or not was_active:
-            registration.sessions.set(sessions)
-        else:
-            registration.sessions.add(*sessions)
+        registration.sessions.set(sessions)
         record_activity(
             supporter=supporter,
             kind="events.registered",
@@ -198,11 +176,31 @@ def register_for_event(
                 source=f"event:{event.slug}",
                 consent_text=consent_text,
             )
-        from .tasks import send_confirmation_task
+        from ..tasks import send_confirmation_task
 
         enqueue_on_commit(send_confirmation_task, registration.pk)
         transaction.on_commit(ensure_reminder_dispatcher)
-    return RegistrationOutcome(registration=registration, created=created)
+    return RegistrationOutcome(
+        registration=registration,
+        created=created,
+        waitlisted=registration.status == RegistrationStatus.WAITLISTED,
+    )
+
+
+def _repeat_registration(registration, event, now) -> RegistrationOutcome:
+    """The answer to registering again while registered: nothing changes; the person gets their
+    confirmation (and its "my registration" link) again, a few times an hour at most."""
+    from ..tasks import send_confirmation_task
+
+    if allow("change_link_email", f"events.registration:{registration.pk}"):
+        enqueue_on_commit(send_confirmation_task, registration.pk)
+    as_new = Registration(event=event)
+    _place(as_new, event, now)
+    return RegistrationOutcome(
+        registration=registration,
+        created=False,
+        waitlisted=as_new.status == RegistrationStatus.WAITLISTED,
+    )
 
 
 def change_sessions(*, registration: Registration, session_ids: list, now=None) -> Registration:
@@ -229,7 +227,7 @@ def change_sessions(*, registration: Registration, session_ids: list, now=None) 
             obj=registration,
         )
         record_audit(actor=None, action="events.registration.sessions", obj=registration)
-        from .tasks import send_confirmation_task
+        from ..tasks import send_confirmation_task
 
         enqueue_on_commit(send_confirmation_task, registration.pk)
     return registration
@@ -259,7 +257,7 @@ def cancel_registration(*, registration: Registration, actor=None, now=None) -> 
 
 def promote_from_waitlist(*, event: Event, now=None) -> list[Registration]:
     """Give freed places to the waitlist, first come first served, and tell each person."""
-    from .tasks import send_promotion_task
+    from ..tasks import send_promotion_task
 
     now = now or timezone.now()
     promoted = []
@@ -323,174 +321,3 @@ def add_walk_in(
         )
         record_audit(actor=actor, action="events.registration.walk_in", obj=registration)
     return registration
-
-
-def notify_registrants(
-    *, event: Event, subject: str, body: str, actor, include_waitlist: bool = False
-) -> OrganizerMessage:
-    from .tasks import send_organizer_message_task
-
-    with transaction.atomic():
-        message = OrganizerMessage.objects.create(
-            event=event,
-            subject=subject,
-            body=body,
-            include_waitlist=include_waitlist,
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
-        )
-        record_audit(actor=actor, action="events.message.created", obj=message, summary=subject)
-        enqueue_on_commit(send_organizer_message_task, message.pk)
-    return message
-
-
-def _claim(model, **fields) -> object | None:
-    """Write the claim row first; a second worker (or a restarted one) finds it and stops."""
-    try:
-        with transaction.atomic():
-            return model.objects.create(**fields)
-    except IntegrityError:
-        return None
-
-
-def send_organizer_message(*, message_id: int) -> int:
-    message = OrganizerMessage.objects.select_related("event").get(pk=message_id)
-    statuses = [RegistrationStatus.CONFIRMED]
-    if message.include_waitlist:
-        statuses.append(RegistrationStatus.WAITLISTED)
-    sent = 0
-    registrations = message.event.registrations.filter(status__in=statuses).select_related(
-        "supporter"
-    )
-    for registration in registrations:
-        delivery = _claim(MessageDelivery, message=message, registration=registration)
-        if delivery is None:
-            continue
-        try:
-            send_organizer_message_email(message, registration)
-        except Exception:
-            # Not sent: drop the claim so the next run tries this person again.
-            delivery.delete()
-            logger.exception(
-                "organizer message %s to registration %s failed", message.pk, registration.pk
-            )
-            continue
-        delivery.sent_at = timezone.now()
-        delivery.save(update_fields=["sent_at"])
-        sent += 1
-    return sent
-
-
-def _covers(registration, occurrence) -> bool:
-    if registration.all_sessions or registration.event.is_recurring:
-        return True
-    return any(s.pk == occurrence.session.pk for s in registration.sessions.all())
-
-
-def due_reminders(*, now=None):
-    """(registration, occurrence, kind) for every reminder whose time has come and not yet sent."""
-    now = now or timezone.now()
-    events = (
-        Event.objects.filter(
-            date_to_be_decided=False, registrations__status=RegistrationStatus.CONFIRMED
-        )
-        .distinct()
-        .prefetch_related("sessions", "exceptions")
-    )
-    due = []
-    for event in events:
-        soon = occurrences(event, start=now, end=now + timedelta(hours=24, minutes=1))
-        if not soon:
-            continue
-        registrations = list(
-            event.registrations.filter(status=RegistrationStatus.CONFIRMED)
-            .select_related("supporter", "event")
-            .prefetch_related("sessions")
-        )
-        for occurrence in soon:
-            if occurrence.starts_at <= now:
-                continue
-            for kind, offset in REMINDER_OFFSETS.items():
-                send_at = occurrence.starts_at - offset
-                # Each kind has its own window: the day-before one stops when the hour-before one starts.
-                later = [o for o in REMINDER_OFFSETS.values() if o < offset]
-                window_end = occurrence.starts_at - max(later) if later else occurrence.starts_at
-                if not (send_at <= now < window_end):
-                    continue
-                for registration in registrations:
-                    # Someone who registered after the moment gets the confirmation instead.
-                    if registration.created_at > send_at or not _covers(registration, occurrence):
-                        continue
-                    due.append((registration, occurrence, kind))
-    if not due:
-        return []
-    claimed = set(
-        ReminderLog.objects.filter(registration__in={r.pk for r, _o, _k in due}).values_list(
-            "registration_id", "occurrence_start", "kind"
-        )
-    )
-    return [(r, o, k) for r, o, k in due if (r.pk, o.starts_at, k) not in claimed]
-
-
-def send_reminder(*, registration: Registration, occurrence, kind: str) -> bool:
-    log = _claim(
-        ReminderLog, registration=registration, occurrence_start=occurrence.starts_at, kind=kind
-    )
-    if log is None:
-        return False
-    try:
-        send_reminder_email(registration, occurrence, kind)
-    except Exception:
-        log.delete()
-        logger.exception("reminder for registration %s failed", registration.pk)
-        return False
-    log.sent_at = timezone.now()
-    log.save(update_fields=["sent_at"])
-    return True
-
-
-def send_due_reminders(*, now=None) -> int:
-    sent = 0
-    for registration, occurrence, kind in due_reminders(now=now):
-        # Re-read: the person may have cancelled since the list was made.
-        registration.refresh_from_db(fields=["status"])
-        if registration.status != RegistrationStatus.CONFIRMED:
-            continue
-        sent += send_reminder(registration=registration, occurrence=occurrence, kind=kind)
-    return sent
-
-
-def claim_dispatch_slot(*, now=None):
-    """Advance the reminder clock; None when another dispatcher chain already owns this slot."""
-    now = now or timezone.now()
-    clock = ReminderClock.objects.first()
-    if clock is None:
-        clock = ReminderClock.objects.create(next_run_at=now)
-    if clock.next_run_at > now + timedelta(seconds=30):
-        return None
-    next_run_at = now + DISPATCH_INTERVAL
-    updated = ReminderClock.objects.filter(pk=clock.pk, next_run_at=clock.next_run_at).update(
-        next_run_at=next_run_at
-    )
-    return next_run_at if updated else None
-
-
-def ensure_reminder_dispatcher(*, now=None) -> bool:
-    """Start the self-rescheduling dispatcher if no chain is alive (its clock has gone stale)."""
-    from .tasks import dispatch_reminders_task
-
-    if not default_task_backend.supports_defer:
-        return False
-    now = now or timezone.now()
-    clock = ReminderClock.objects.first()
-    if clock is not None and clock.next_run_at > now - 2 * DISPATCH_INTERVAL:
-        return False
-    # Move the clock to now before enqueuing, so the requests that follow see it fresh and a
-    # burst of registrations starts one dispatcher, not one each.
-    if clock is None:
-        ReminderClock.objects.create(next_run_at=now)
-    elif not ReminderClock.objects.filter(pk=clock.pk, next_run_at=clock.next_run_at).update(
-        next_run_at=now
-    ):
-        return False
-    dispatch_reminders_task.enqueue()
-    return True
