@@ -338,7 +338,7 @@ ANYMAIL = {
 
 # --- events ---
 # The email list a registrant may opt into on the registration form (hidden when absent).
-EVENTS_OPT_IN_LIST_SLUG = env("EVENTS_OPT_IN_LIST_SLUG", "updates")
+EVENTS_OPT_IN_LIST_SLUG = env("EVENTS_OPT_IN_LIST_SLUG", "campaign-updates")
 # Registrations accepted from one address per 10 minutes (a family or an office shares one).
 EVENTS_REGISTER_LIMIT = env_int("EVENTS_REGISTER_LIMIT", 10)
 
