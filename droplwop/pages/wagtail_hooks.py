@@ -1,6 +1,7 @@
 """Staff screens of the pages app: the resources library and the comment moderation queue."""
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -11,6 +12,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from droplwop.users.dashboard import DASHBOARD_ITEMS_HOOK, DashboardItem
 
 from . import services
 from .models import Comment, CommentStatus, Resource
@@ -135,3 +138,22 @@ class RejectCommentsBulkAction(_ModerateCommentsBulkAction):
             "%(count)d comments rejected: they will not be shown.",
             num_parent_objects,
         ) % {"count": num_parent_objects}
+
+
+@hooks.register(DASHBOARD_ITEMS_HOOK)
+def comments_to_moderate(request):
+    count = Comment.objects.filter(status=CommentStatus.PENDING).count()
+    label = ngettext("%(count)s comment to moderate", "%(count)s comments to moderate", count) % {
+        "count": count
+    }
+    url = f"{reverse('wagtailsnippets_pages_comment:list')}?status={CommentStatus.PENDING}"
+    return [
+        DashboardItem(
+            label=label,
+            count=count,
+            url=url,
+            permission="pages.change_comment",
+            content=True,
+            order=20,
+        )
+    ]

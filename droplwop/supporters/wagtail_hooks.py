@@ -1,10 +1,14 @@
 """The supporters area of the admin: people (with their timeline), lists, organizations, tags,
 likely duplicates, import and export. Only roles holding this app's permissions see any of it."""
 
+from datetime import timedelta
+
 from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column
@@ -12,9 +16,18 @@ from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexV
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from droplwop.core.audit import record_audit
+from droplwop.users.dashboard import DASHBOARD_ITEMS_HOOK, DashboardItem
 
 from . import selectors
-from .models import EmailList, Organization, SubscriptionStatus, Supporter, Tag
+from .models import (
+    EmailList,
+    ImportJob,
+    ImportStatus,
+    Organization,
+    SubscriptionStatus,
+    Supporter,
+    Tag,
+)
 
 
 class AuditedCreateView(CreateView):
@@ -219,3 +232,34 @@ def register_supporters_menu():
         ]
     )
     return SupportersMenuItem(_("Supporters"), menu, icon_name="group", order=300)
+
+
+@hooks.register(DASHBOARD_ITEMS_HOOK)
+def imports_finished(request):
+    """The user's own imports that finished this week: the counts and errors are worth a look."""
+    jobs = list(
+        ImportJob.objects.filter(
+            created_by=request.user,
+            status=ImportStatus.DONE,
+            finished_at__gte=timezone.now() - timedelta(days=7),
+        ).values_list("pk", flat=True)
+    )
+    count = len(jobs)
+    if count == 1:
+        url = reverse("supporters_admin:import_detail", args=[jobs[0]])
+    else:
+        url = reverse("supporters_admin:imports")
+    return [
+        DashboardItem(
+            label=ngettext(
+                "%(count)s import of people finished: see what it added",
+                "%(count)s imports of people finished: see what they added",
+                count,
+            )
+            % {"count": count},
+            count=count,
+            url=url,
+            permission="supporters.add_supporter",
+            order=50,
+        )
+    ]
