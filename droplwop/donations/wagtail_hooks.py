@@ -6,6 +6,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from droplwop.core.admin_columns import readable_columns
 from droplwop.core.audit import record_audit
 from droplwop.core.slots import CURRENT_ACTIONS_HOOK, SlotItem
 
@@ -19,7 +20,10 @@ class FundViewSet(ModelViewSet):
     icon = "folder-open-inverse"
     menu_label = gettext_lazy("Funds")
     add_to_admin_menu = False
-    list_display = ["name_en", "kind", "goal", "ends_on", "beneficiary_name", "is_active"]
+    list_display = readable_columns(
+        Fund, ["name_en", "kind", "goal", "ends_on", "beneficiary_name", "is_active"]
+    )
+    ordering = "-created_at"
     list_filter = ["kind", "is_active"]
     form_fields = [
         "slug",
@@ -72,7 +76,11 @@ class ParticipantViewSet(ModelViewSet):
     add_to_admin_menu = False
     add_view_class = WalkerCreateView
     edit_view_class = WalkerEditView
-    list_display = ["display_name", "fund", "is_proxy", "manager_role", "goal", "is_published"]
+    list_display = readable_columns(
+        Participant,
+        ["display_name", "fund", "is_proxy", "manager_role", "goal", "is_published"],
+    )
+    ordering = "-created_at"
     list_filter = ["fund", "is_proxy", "is_published"]
     form_fields = [
         "fund",

@@ -10,6 +10,7 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from droplwop.core.admin_columns import readable_columns
 from droplwop.core.slots import UPCOMING_EVENTS_HOOK
 from droplwop.users.dashboard import DASHBOARD_ITEMS_HOOK, DashboardItem
 
@@ -43,12 +44,15 @@ class EventViewSet(ModelViewSet):
     menu_label = _("Events")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = [
-        "title_en",
-        "kind",
-        "registration_open",
-        RegistrantsColumn("registrants", label=_("Registrants")),
-    ]
+    list_display = readable_columns(
+        Event,
+        [
+            "title_en",
+            "kind",
+            "registration_open",
+            RegistrantsColumn("registrants", label=_("Registrants")),
+        ],
+    )
     list_filter = ["kind", "registration_open"]
     search_fields = ["title_en", "title_es", "slug"]
     edit_view_class = admin_views.EventEditView

@@ -13,6 +13,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from droplwop.core.admin_columns import readable_columns
 from droplwop.users.dashboard import DASHBOARD_ITEMS_HOOK, DashboardItem
 
 from . import services
@@ -25,7 +26,10 @@ class ResourceViewSet(SnippetViewSet):
     menu_label = _("Resources library")
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["title", "kind", "language", "published", "featured"]
+    list_display = readable_columns(
+        Resource, ["title", "kind", "language", "published", "featured"]
+    )
+    ordering = "-published"
     list_filter = ["kind", "language", "featured"]
     search_fields = ["title", "description"]
 

@@ -15,6 +15,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from droplwop.core.admin_columns import readable_columns
 from droplwop.core.audit import record_audit
 from droplwop.users.dashboard import DASHBOARD_ITEMS_HOOK, DashboardItem
 
@@ -90,6 +91,7 @@ class SupporterViewSet(ModelViewSet):
     search_backend_name = None
     search_fields = ["email", "first_name", "last_name", "zip_code", "phone"]
     list_display = ["__str__", "email", "zip_code", "preferred_language", "created_at"]
+    ordering = "-created_at"
     list_filter = ["preferred_language", "tags"]
     list_per_page = 50
     inspect_view_enabled = True
@@ -120,14 +122,17 @@ class EmailListViewSet(ModelViewSet):
     name = "supporters_lists"
     menu_label = _("Email lists")
     add_to_admin_menu = False
-    list_display = [
-        "name_en",
-        "name_es",
-        Column("subscribed_count", label=_("Subscribed")),
-        Column("pending_count", label=_("Waiting for confirmation")),
-        "is_public",
-        "double_opt_in",
-    ]
+    list_display = readable_columns(
+        EmailList,
+        [
+            "name_en",
+            "name_es",
+            Column("subscribed_count", label=_("Subscribed")),
+            Column("pending_count", label=_("Waiting for confirmation")),
+            "is_public",
+            "double_opt_in",
+        ],
+    )
     inspect_view_enabled = True
     add_view_class = AuditedCreateView
     edit_view_class = AuditedEditView
