@@ -7,6 +7,7 @@ from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from droplwop.core.admin_columns import readable_columns
+from droplwop.core.admin_panels import form_panels
 from droplwop.core.audit import record_audit
 from droplwop.core.slots import CURRENT_ACTIONS_HOOK, SlotItem
 
@@ -25,19 +26,22 @@ class FundViewSet(ModelViewSet):
     )
     ordering = "-created_at"
     list_filter = ["kind", "is_active"]
-    form_fields = [
-        "slug",
-        "kind",
-        "name_en",
-        "name_es",
-        "goal",
-        "starts_on",
-        "ends_on",
-        "beneficiary_name",
-        "beneficiary_note_en",
-        "beneficiary_note_es",
-        "is_active",
-    ]
+    panels = form_panels(
+        [
+            "kind",
+            "name_en",
+            "slug",
+            "name_es",
+            "goal",
+            "starts_on",
+            "ends_on",
+            "beneficiary_name",
+            "beneficiary_note_en",
+            "beneficiary_note_es",
+            "is_active",
+        ],
+        title="name_en",
+    )
 
 
 class _AuditedWalkerSave:
@@ -82,22 +86,25 @@ class ParticipantViewSet(ModelViewSet):
     )
     ordering = "-created_at"
     list_filter = ["fund", "is_proxy", "is_published"]
-    form_fields = [
-        "fund",
-        "slug",
-        "display_name",
-        "story_en",
-        "story_es",
-        "photo",
-        "photo_alt",
-        "goal",
-        "is_proxy",
-        "manager_role",
-        "consent_given_on",
-        "consent_method",
-        "consent_note",
-        "is_published",
-    ]
+    panels = form_panels(
+        [
+            "fund",
+            "display_name",
+            "slug",
+            "story_en",
+            "story_es",
+            "photo",
+            "photo_alt",
+            "goal",
+            "is_proxy",
+            "manager_role",
+            "consent_given_on",
+            "consent_method",
+            "consent_note",
+            "is_published",
+        ],
+        title="display_name",
+    )
 
 
 fund_viewset = FundViewSet("donation_funds")

@@ -16,6 +16,7 @@ from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexV
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from droplwop.core.admin_columns import readable_columns
+from droplwop.core.admin_panels import form_panels
 from droplwop.core.audit import record_audit
 from droplwop.users.dashboard import DASHBOARD_ITEMS_HOOK, DashboardItem
 
@@ -147,15 +148,18 @@ class EmailListViewSet(ModelViewSet):
             ),
         )
 
-    form_fields = [
-        "name_en",
-        "name_es",
-        "slug",
-        "description_en",
-        "description_es",
-        "is_public",
-        "double_opt_in",
-    ]
+    panels = form_panels(
+        [
+            "name_en",
+            "slug",
+            "name_es",
+            "description_en",
+            "description_es",
+            "is_public",
+            "double_opt_in",
+        ],
+        title="name_en",
+    )
 
 
 class OrganizationViewSet(ModelViewSet):
