@@ -3,8 +3,12 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 ADDR ?= 127.0.0.1:8000
+# Emailed and shared links lead to where the server listens (0.0.0.0 is reached as 127.0.0.1
+# here; from another machine, give SITE_URL=http://its-name:port yourself).
+SITE_URL ?= http://$(subst 0.0.0.0,127.0.0.1,$(ADDR))
 # make run is a local demo: debug on, a throwaway key, mail printed to the worker's console.
-RUN_ENV := DJANGO_DEBUG=1 EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
+RUN_ENV := DJANGO_DEBUG=1 EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend \
+	SITE_URL=$(SITE_URL)
 
 .PHONY: run test install messages lint format migrate demo clean system-deps-run system-deps-test
 

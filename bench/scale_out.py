@@ -321,7 +321,7 @@ def main() -> None:
     env = server_env(args.database_url, workdir)
     env.update(
         DJANGO_BEHIND_PROXY="1",
-        EVENTS_REGISTER_LIMIT="1000000",
+        FORM_LIMIT_EVENTS_REGISTER="1000000/600",
         EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(port),

@@ -5,7 +5,6 @@ Idempotent: the case is found by its legal name; nothing that exists is rewritte
 
 import datetime
 
-from django.apps import apps
 from django.utils import timezone
 
 from droplwop.core.demo_tools import upsert_page
@@ -183,11 +182,10 @@ def _make_case(organizer):
 
 
 def _link_petition(context, case):
-    if not hasattr(case, "petition_id") or case.petition_id:
-        return
-    Petition = apps.get_model("petitions", "Petition")
-    petition = context.made.get("petition:demo") or Petition.objects.order_by("id").first()
-    if petition is not None:
+    # The case's own petition (loaded earlier by the petitions app), never the first one found:
+    # the case page links it and the packet prints its signers.
+    petition = context.made.get("petitions", {}).get("person")
+    if petition is not None and case.petition_id != petition.pk:
         Case.objects.filter(pk=case.pk).update(petition=petition)
         case.petition = petition
 

@@ -156,6 +156,38 @@ def collect_exhibits(case) -> tuple[list[Exhibit], list[dict]]:
     return exhibits, skipped
 
 
+def _counted(count: int, singular: str, plural: str) -> str:
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def cover_contents(*, case, exhibits) -> str:
+    """What the packet holds, as one English list for the cover letter (the Governor's language).
+
+    The letters come last: their description has commas of its own, which would otherwise run
+    into the list's.
+    """
+    parts = []
+    for exhibit in exhibits:
+        if exhibit.kind == "petition":
+            total = exhibit.petition["total"]
+            parts.append(f"a petition signed by {_counted(total, 'person', 'people')}")
+    certificates = sum(1 for e in exhibits if e.kind == "certificate")
+    if certificates:
+        parts.append(
+            _counted(certificates, "certificate", "certificates") + " of completed programs"
+        )
+    letters = sum(1 for e in exhibits if e.kind == "letter")
+    if letters:
+        parts.append(
+            _counted(letters, "letter", "letters")
+            + " of support from family, employers, program staff, faith communities and others"
+            f" who know {case.display_name}"
+        )
+    if len(parts) > 1:
+        parts[-1] = "and " + parts[-1]
+    return (", " if len(parts) > 2 else " ").join(parts)
+
+
 def render_packet_html(*, case, exhibits, packet) -> str:
     team = [m.user for m in case.members.select_related("user").order_by("role", "id")]
     with translation.override("en"):
@@ -165,9 +197,7 @@ def render_packet_html(*, case, exhibits, packet) -> str:
                 "case": case,
                 "packet": packet,
                 "exhibits": exhibits,
-                "letters": [e for e in exhibits if e.kind == "letter"],
-                "certificates": [e for e in exhibits if e.kind == "certificate"],
-                "petition_exhibit": next((e for e in exhibits if e.kind == "petition"), None),
+                "cover_contents": cover_contents(case=case, exhibits=exhibits),
                 "team": team,
                 "stage_events": case.stage_events.order_by("date", "id"),
                 "visible_stages": list_visible_stages(case),

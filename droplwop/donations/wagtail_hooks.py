@@ -6,6 +6,8 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from droplwop.core.admin_columns import readable_columns
+from droplwop.core.admin_panels import form_panels
 from droplwop.core.audit import record_audit
 from droplwop.core.slots import CURRENT_ACTIONS_HOOK, SlotItem
 
@@ -19,21 +21,27 @@ class FundViewSet(ModelViewSet):
     icon = "folder-open-inverse"
     menu_label = gettext_lazy("Funds")
     add_to_admin_menu = False
-    list_display = ["name_en", "kind", "goal", "ends_on", "beneficiary_name", "is_active"]
+    list_display = readable_columns(
+        Fund, ["name_en", "kind", "goal", "ends_on", "beneficiary_name", "is_active"]
+    )
+    ordering = "-created_at"
     list_filter = ["kind", "is_active"]
-    form_fields = [
-        "slug",
-        "kind",
-        "name_en",
-        "name_es",
-        "goal",
-        "starts_on",
-        "ends_on",
-        "beneficiary_name",
-        "beneficiary_note_en",
-        "beneficiary_note_es",
-        "is_active",
-    ]
+    panels = form_panels(
+        [
+            "kind",
+            "name_en",
+            "slug",
+            "name_es",
+            "goal",
+            "starts_on",
+            "ends_on",
+            "beneficiary_name",
+            "beneficiary_note_en",
+            "beneficiary_note_es",
+            "is_active",
+        ],
+        title="name_en",
+    )
 
 
 class _AuditedWalkerSave:
@@ -72,24 +80,31 @@ class ParticipantViewSet(ModelViewSet):
     add_to_admin_menu = False
     add_view_class = WalkerCreateView
     edit_view_class = WalkerEditView
-    list_display = ["display_name", "fund", "is_proxy", "manager_role", "goal", "is_published"]
+    list_display = readable_columns(
+        Participant,
+        ["display_name", "fund", "is_proxy", "manager_role", "goal", "is_published"],
+    )
+    ordering = "-created_at"
     list_filter = ["fund", "is_proxy", "is_published"]
-    form_fields = [
-        "fund",
-        "slug",
-        "display_name",
-        "story_en",
-        "story_es",
-        "photo",
-        "photo_alt",
-        "goal",
-        "is_proxy",
-        "manager_role",
-        "consent_given_on",
-        "consent_method",
-        "consent_note",
-        "is_published",
-    ]
+    panels = form_panels(
+        [
+            "fund",
+            "display_name",
+            "slug",
+            "story_en",
+            "story_es",
+            "photo",
+            "photo_alt",
+            "goal",
+            "is_proxy",
+            "manager_role",
+            "consent_given_on",
+            "consent_method",
+            "consent_note",
+            "is_published",
+        ],
+        title="display_name",
+    )
 
 
 fund_viewset = FundViewSet("donation_funds")

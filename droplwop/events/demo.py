@@ -3,11 +3,10 @@
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.utils import timezone
 
 from droplwop.core.demo_tools import add_menu_item, upsert_page
-from droplwop.supporters.models import EmailList
+from droplwop.core.holidays import is_holiday, third_monday
 
 from .models import Event, EventIndexPage, EventKind, EventPage, OccurrenceException, Session
 from .services import register_for_event
@@ -18,11 +17,6 @@ DEMO_ZOOM = "https://zoom.example.org/j/"
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=PACIFIC)
-
-
-def _third_monday(year: int, month: int) -> date:
-    first = date(year, month, 1)
-    return first + timedelta(days=(0 - first.weekday()) % 7 + 14)
 
 
 def _event(slug, *, sessions, exceptions=(), **fields):
@@ -40,10 +34,25 @@ def _event(slug, *, sessions, exceptions=(), **fields):
     return event
 
 
+def _meeting_exceptions(first: date):
+    """December's meeting is cancelled for the holidays; a third Monday that is a holiday (MLK
+    Day, Presidents' Day) moves a week later."""
+    found = []
+    for year in range(first.year, timezone.localdate().year + 2):
+        for month in range(1, 13):
+            day = third_monday(year, month)
+            if day <= first:
+                continue
+            if month == 12:
+                found.append((_at(day, 19), None, None))
+            elif is_holiday(day):
+                later = day + timedelta(days=7)
+                found.append((_at(day, 19), _at(later, 19), _at(later, 20, 30)))
+    return found
+
+
 def _monthly_meeting():
-    first = _third_monday(2026, 1)
-    dec = _third_monday(2026, 12)
-    jan = _third_monday(2027, 1)
+    first = third_monday(2026, 3)
     return _event(
         "statewide-monthly-meeting",
         title_en="Statewide monthly meeting",
@@ -59,11 +68,7 @@ def _monthly_meeting():
         join_instructions_en="Spanish interpretation is available: choose Spanish in Zoom's Interpretation menu.",
         join_instructions_es="Hay interpretación al español: elige «Spanish» en el menú «Interpretation» de Zoom.",
         sessions=[(_at(first, 19), _at(first, 20, 30), {})],
-        exceptions=[
-            # The December meeting falls in the holidays; January's third Monday is MLK Day.
-            (_at(dec, 19), None, None),
-            (_at(jan, 19), _at(jan + timedelta(days=7), 19), _at(jan + timedelta(days=7), 20, 30)),
-        ],
+        exceptions=_meeting_exceptions(first),
     )
 
 
@@ -122,6 +127,8 @@ STRATEGY_SESSIONS = [
 def _strategy_week():
     today = timezone.localdate()
     monday = today + timedelta(days=21 - today.weekday())
+    while any(is_holiday(monday + timedelta(days=n)) for n in range(len(STRATEGY_SESSIONS))):
+        monday += timedelta(days=7)
     sessions = []
     for offset, (start_h, end_h, title_en, title_es, topic_en, topic_es) in enumerate(
         STRATEGY_SESSIONS
@@ -188,6 +195,8 @@ def _ccwf_day():
 def _workgroup():
     today = timezone.localdate()
     day = today + timedelta(days=(2 - today.weekday()) % 7 + 7)
+    while is_holiday(day):
+        day += timedelta(days=7)
     return _event(
         "legislative-workgroup",
         title_en="Legislative workgroup meeting",
@@ -241,14 +250,6 @@ def _registrations(strategy, monthly):
 
 
 def load(context):
-    EmailList.objects.get_or_create(
-        slug=settings.EVENTS_OPT_IN_LIST_SLUG,
-        defaults={
-            "name_en": "Drop LWOP updates",
-            "name_es": "Novedades de Drop LWOP",
-            "double_opt_in": True,
-        },
-    )
     # Earlier loaders add children through other instances: read the home's child count afresh.
     home = type(context.homes["en"]).objects.get(pk=context.homes["en"].pk)
     index_en, index_es = upsert_page(

@@ -28,6 +28,8 @@ class Occurrence:
     # For a date of a repeating series: the start the rule gives it (iCal RECURRENCE-ID).
     recurrence_id: datetime | None = None
     moved: bool = False
+    # A skipped date of a series, listed only where people should see that it will not happen.
+    cancelled: bool = False
 
     @property
     def title(self) -> str:
@@ -54,11 +56,12 @@ def series_base(event):
     return sessions[0] if sessions else None
 
 
-def occurrences(event, *, start=None, end=None) -> list[Occurrence]:
+def occurrences(event, *, start=None, end=None, include_cancelled=False) -> list[Occurrence]:
     """Every occurrence overlapping [start, end), in time order.
 
     `start` and `end` are aware datetimes; without them, stored sessions are all returned and a
-    repeating series is cut at DEFAULT_HORIZON from now.
+    repeating series is cut at DEFAULT_HORIZON from now. Skipped dates of a series are left out
+    unless `include_cancelled`, then they come with `cancelled` set.
     """
     if event.date_to_be_decided:
         return []
@@ -85,19 +88,30 @@ def occurrences(event, *, start=None, end=None) -> list[Occurrence]:
         original = local.replace(tzinfo=zone)
         starts, ends, moved = original, (local + length).replace(tzinfo=zone), False
         exception = exceptions.get(original)
-        if exception is not None:
-            if exception.is_skip:
-                continue
+        cancelled = exception is not None and exception.is_skip
+        if cancelled and not include_cancelled:
+            continue
+        if exception is not None and not cancelled:
             starts, ends, moved = exception.new_starts_at, exception.new_ends_at, True
         if ends > window_start and starts < window_end:
-            found.append(Occurrence(event, base, starts, ends, recurrence_id=original, moved=moved))
+            found.append(
+                Occurrence(
+                    event,
+                    base,
+                    starts,
+                    ends,
+                    recurrence_id=original,
+                    moved=moved,
+                    cancelled=cancelled,
+                )
+            )
     found.sort(key=lambda occ: occ.starts_at)
     return found
 
 
-def upcoming(event, *, now=None, limit=None) -> list[Occurrence]:
+def upcoming(event, *, now=None, limit=None, include_cancelled=False) -> list[Occurrence]:
     now = now or timezone.now()
-    found = occurrences(event, start=now)
+    found = occurrences(event, start=now, include_cancelled=include_cancelled)
     return found[:limit] if limit else found
 
 

@@ -142,7 +142,7 @@ def get_event_page_context(page, request, *, now=None) -> dict:
     event = list_events_with_dates().get(pk=page.event_id)
     past = is_past(event, now=now)
     if event.is_recurring:
-        dates = upcoming(event, now=now)[:SERIES_DATES_SHOWN]
+        dates = upcoming(event, now=now, include_cancelled=True)[:SERIES_DATES_SHOWN]
     else:
         dates = occurrences(event)
     details = absolute_page_url(page)

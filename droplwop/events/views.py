@@ -95,11 +95,10 @@ def register(request, page_id):
 @require_GET
 def registered(request, page_id):
     page = _live_event_page(page_id)
-    return render(
-        request,
-        "events/registered.html",
-        {"page": page, "event": page.event, "waitlisted": request.GET.get("waitlist") == "1"},
-    )
+    # The dates and calendar links of the event page, so the date is saved before the email comes.
+    context = selectors.get_event_page_context(page, request)
+    context.update(page=page, waitlisted=request.GET.get("waitlist") == "1")
+    return render(request, "events/registered.html", context)
 
 
 def _invalid_link(request):

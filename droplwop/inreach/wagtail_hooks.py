@@ -3,6 +3,8 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from droplwop.core.admin_columns import readable_columns
+
 from .models import Facility, FacilityMailAddress
 
 
@@ -12,7 +14,7 @@ class FacilityViewSet(ModelViewSet):
     model = Facility
     icon = "home"
     menu_label = _("Facilities")
-    list_display = ["acronym", "name", "city", "verified_on", "is_open"]
+    list_display = readable_columns(Facility, ["acronym", "name", "city", "verified_on", "is_open"])
     list_filter = ["is_open"]
     search_fields = ["acronym", "name", "city"]
     form_fields = ["acronym", "name", "city", "is_open", "verified_on", "source", "notes"]

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,6 +28,24 @@ def _mailing(request, pk, permission="change_mailing"):
     return get_object_or_404(Mailing.objects.select_related("email_list"), pk=pk)
 
 
+def _postal_address() -> str:
+    return OrganizationSettings.load().mailing_address.strip()
+
+
+def _refuse_without_postal_address(request, mailing):
+    """Bulk email without the sender's postal address breaks US law (CAN-SPAM): nothing goes."""
+    if _postal_address():
+        return None
+    messages.error(
+        request,
+        _(
+            "Nothing was sent: add the coalition's postal address (Settings, Organization "
+            "settings) first. US law requires it at the foot of every bulk email."
+        ),
+    )
+    return redirect("mailings_admin:dashboard", pk=mailing.pk)
+
+
 def dashboard(request, pk):
     mailing = _mailing(request, pk, "view_mailing")
     return TemplateResponse(
@@ -40,7 +59,9 @@ def dashboard(request, pk):
             "can_send": request.user.has_perm("mailings.send_mailing"),
             "test_form": TestSendForm(initial={"email": request.user.email, "language": "en"}),
             "schedule_form": ScheduleForm(initial={"send_at": mailing.scheduled_at}),
-            "postal_address": OrganizationSettings.load().mailing_address.strip(),
+            "postal_address": _postal_address(),
+            # "Send now" first shows the recipient count and asks again before anything goes.
+            "confirming": request.GET.get("confirm") == "send",
         },
     )
 
@@ -90,6 +111,16 @@ def test_send(request, pk):
 @require_POST
 def send_now(request, pk):
     mailing = _mailing(request, pk, "send_mailing")
+    refused = _refuse_without_postal_address(request, mailing)
+    if refused:
+        return refused
+    if mailing.is_editable and request.POST.get("audience") != str(count_audience(mailing)):
+        # Confirmed for another number of people (the list changed meanwhile), or not at all.
+        messages.warning(
+            request,
+            _("Check the number of recipients and confirm again: it has changed."),
+        )
+        return redirect(reverse("mailings_admin:dashboard", args=[mailing.pk]) + "?confirm=send")
     try:
         count = services.start_mailing(mailing=mailing, actor=request.user)
     except ValidationError as error:
@@ -102,6 +133,9 @@ def send_now(request, pk):
 @require_POST
 def schedule(request, pk):
     mailing = _mailing(request, pk, "send_mailing")
+    refused = _refuse_without_postal_address(request, mailing)
+    if refused:
+        return refused
     form = ScheduleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Enter a date and time to send at."))

@@ -76,9 +76,10 @@ def _home(context):
             is_default_site=True,
             site_name="Drop LWOP",
         )
-    elif site.root_page_id != home.pk or (site.hostname, site.port) == ("localhost", 80):
-        # Wagtail's install leaves its site at localhost:80, where the admin's "view live"
-        # links lead nowhere: the demo's site is where SITE_URL says the server is.
+    elif site.root_page_id != home.pk or (site.hostname, site.port) != (hostname, port):
+        # Wagtail's install leaves its site at localhost:80, and `make run ADDR=...` may have
+        # moved the server since: the demo's site is where SITE_URL says the server is, so
+        # the admin's "view live" links reach it.
         site.root_page = home
         site.hostname, site.port = hostname, port
         site.save()

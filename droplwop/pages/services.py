@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from droplwop.core import page_cache
 from droplwop.core.audit import record_audit
+from droplwop.supporters.models import Supporter
 from droplwop.supporters.services import find_or_create_supporter, record_activity
 
 from .models.comments import Comment, CommentStatus
@@ -30,7 +31,8 @@ def submit_comment(
     """Keep a visitor's comment for moderation and note it on the person's timeline.
 
     A reply to a reply is attached to the comment that opened the thread, so threads stay one
-    level deep whatever a crafted form sends.
+    level deep whatever a crafted form sends. The same text sent again by the same person at the
+    same place (a double click, a resent form) is the comment already kept, not a second one.
     """
     if parent is not None:
         if parent.post_id != post.pk:
@@ -45,6 +47,13 @@ def submit_comment(
         language=language,
         source="comment",
     )
+    # Locking the person serializes two copies of one post sent at the same moment.
+    Supporter.objects.select_for_update().filter(pk=supporter.pk).first()
+    repeated = Comment.objects.filter(
+        post=post, parent=parent, supporter=supporter, body=body
+    ).first()
+    if repeated is not None:
+        return repeated
     comment = Comment.objects.create(
         post=post,
         parent=parent,

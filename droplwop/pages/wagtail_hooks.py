@@ -1,6 +1,7 @@
 """Staff screens of the pages app: the resources library and the comment moderation queue."""
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -12,6 +13,9 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from droplwop.core.admin_columns import readable_columns
+from droplwop.users.dashboard import DASHBOARD_ITEMS_HOOK, DashboardItem
+
 from . import services
 from .models import Comment, CommentStatus, Resource
 
@@ -22,7 +26,10 @@ class ResourceViewSet(SnippetViewSet):
     menu_label = _("Resources library")
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["title", "kind", "language", "published", "featured"]
+    list_display = readable_columns(
+        Resource, ["title", "kind", "language", "published", "featured"]
+    )
+    ordering = "-published"
     list_filter = ["kind", "language", "featured"]
     search_fields = ["title", "description"]
 
@@ -135,3 +142,22 @@ class RejectCommentsBulkAction(_ModerateCommentsBulkAction):
             "%(count)d comments rejected: they will not be shown.",
             num_parent_objects,
         ) % {"count": num_parent_objects}
+
+
+@hooks.register(DASHBOARD_ITEMS_HOOK)
+def comments_to_moderate(request):
+    count = Comment.objects.filter(status=CommentStatus.PENDING).count()
+    label = ngettext("%(count)s comment to moderate", "%(count)s comments to moderate", count) % {
+        "count": count
+    }
+    url = f"{reverse('wagtailsnippets_pages_comment:list')}?status={CommentStatus.PENDING}"
+    return [
+        DashboardItem(
+            label=label,
+            count=count,
+            url=url,
+            permission="pages.change_comment",
+            content=True,
+            order=20,
+        )
+    ]

@@ -163,14 +163,8 @@ def _signers(record, count, offset, *, confirmed_share=1.0, listed_share=0.5):
 
 def load(context):
     governor, attorney_general = _targets()
-    news, _ = EmailList.objects.get_or_create(
-        slug="campaign-news",
-        defaults={
-            "name_en": "Campaign news",
-            "name_es": "Noticias de la campaña",
-            "double_opt_in": False,
-        },
-    )
+    # One set of public lists for the whole demo: the supporters app makes them.
+    news = EmailList.objects.get(slug="campaign-updates")
 
     campaign = _record(
         Petition,

@@ -348,7 +348,7 @@ ANYMAIL = {
 
 # --- events ---
 # The email list a registrant may opt into on the registration form (hidden when absent).
-EVENTS_OPT_IN_LIST_SLUG = env("EVENTS_OPT_IN_LIST_SLUG", "updates")
+EVENTS_OPT_IN_LIST_SLUG = env("EVENTS_OPT_IN_LIST_SLUG", "campaign-updates")
 
 # --- donations ---
 # Card payments go through Stripe Checkout (see donations/gateway.py). No key means the donate

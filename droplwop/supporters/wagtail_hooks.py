@@ -1,20 +1,35 @@
 """The supporters area of the admin: people (with their timeline), lists, organizations, tags,
 likely duplicates, import and export. Only roles holding this app's permissions see any of it."""
 
+from datetime import timedelta
+
 from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from droplwop.core.admin_columns import readable_columns
+from droplwop.core.admin_panels import form_panels
 from droplwop.core.audit import record_audit
+from droplwop.users.dashboard import DASHBOARD_ITEMS_HOOK, DashboardItem
 
 from . import selectors
-from .models import EmailList, Organization, SubscriptionStatus, Supporter, Tag
+from .models import (
+    EmailList,
+    ImportJob,
+    ImportStatus,
+    Organization,
+    SubscriptionStatus,
+    Supporter,
+    Tag,
+)
 
 
 class AuditedCreateView(CreateView):
@@ -77,6 +92,7 @@ class SupporterViewSet(ModelViewSet):
     search_backend_name = None
     search_fields = ["email", "first_name", "last_name", "zip_code", "phone"]
     list_display = ["__str__", "email", "zip_code", "preferred_language", "created_at"]
+    ordering = "-created_at"
     list_filter = ["preferred_language", "tags"]
     list_per_page = 50
     inspect_view_enabled = True
@@ -107,14 +123,17 @@ class EmailListViewSet(ModelViewSet):
     name = "supporters_lists"
     menu_label = _("Email lists")
     add_to_admin_menu = False
-    list_display = [
-        "name_en",
-        "name_es",
-        Column("subscribed_count", label=_("Subscribed")),
-        Column("pending_count", label=_("Waiting for confirmation")),
-        "is_public",
-        "double_opt_in",
-    ]
+    list_display = readable_columns(
+        EmailList,
+        [
+            "name_en",
+            "name_es",
+            Column("subscribed_count", label=_("Subscribed")),
+            Column("pending_count", label=_("Waiting for confirmation")),
+            "is_public",
+            "double_opt_in",
+        ],
+    )
     inspect_view_enabled = True
     add_view_class = AuditedCreateView
     edit_view_class = AuditedEditView
@@ -129,15 +148,18 @@ class EmailListViewSet(ModelViewSet):
             ),
         )
 
-    form_fields = [
-        "name_en",
-        "name_es",
-        "slug",
-        "description_en",
-        "description_es",
-        "is_public",
-        "double_opt_in",
-    ]
+    panels = form_panels(
+        [
+            "name_en",
+            "slug",
+            "name_es",
+            "description_en",
+            "description_es",
+            "is_public",
+            "double_opt_in",
+        ],
+        title="name_en",
+    )
 
 
 class OrganizationViewSet(ModelViewSet):
@@ -219,3 +241,34 @@ def register_supporters_menu():
         ]
     )
     return SupportersMenuItem(_("Supporters"), menu, icon_name="group", order=300)
+
+
+@hooks.register(DASHBOARD_ITEMS_HOOK)
+def imports_finished(request):
+    """The user's own imports that finished this week: the counts and errors are worth a look."""
+    jobs = list(
+        ImportJob.objects.filter(
+            created_by=request.user,
+            status=ImportStatus.DONE,
+            finished_at__gte=timezone.now() - timedelta(days=7),
+        ).values_list("pk", flat=True)
+    )
+    count = len(jobs)
+    if count == 1:
+        url = reverse("supporters_admin:import_detail", args=[jobs[0]])
+    else:
+        url = reverse("supporters_admin:imports")
+    return [
+        DashboardItem(
+            label=ngettext(
+                "%(count)s import of people finished: see what it added",
+                "%(count)s imports of people finished: see what they added",
+                count,
+            )
+            % {"count": count},
+            count=count,
+            url=url,
+            permission="supporters.add_supporter",
+            order=50,
+        )
+    ]

@@ -9,6 +9,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
+from droplwop.core.admin_panels import TitleWithSlugPanel, slug_panel
 from droplwop.core.fields import HttpsURLField
 from droplwop.events.recurrence import MAX_RULE_LENGTH
 
@@ -123,9 +124,9 @@ class Event(ClusterableModel):
     panels = [
         MultiFieldPanel(
             [
-                FieldPanel("title_en"),
+                TitleWithSlugPanel("title_en"),
                 FieldPanel("title_es"),
-                FieldPanel("slug"),
+                slug_panel(),
                 FieldPanel("summary_en"),
                 FieldPanel("summary_es"),
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("language")]),

@@ -2,6 +2,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 
@@ -18,7 +19,9 @@ def post(client, event, page=None, **overrides):
 
 def test_register_all_sessions_links_supporter_and_mails_joining_details(client, make_event):
     event = make_event()
-    EmailList.objects.get_or_create(slug="updates", defaults={"name_en": "U", "name_es": "N"})
+    EmailList.objects.get_or_create(
+        slug=settings.EVENTS_OPT_IN_LIST_SLUG, defaults={"name_en": "U", "name_es": "N"}
+    )
 
     response = post(
         client, event, phone="(559) 555-0123", needs="Spanish interpretation", opt_in="on"
@@ -32,7 +35,9 @@ def test_register_all_sessions_links_supporter_and_mails_joining_details(client,
     assert registration.status == RegistrationStatus.CONFIRMED
     assert registration.all_sessions and registration.needs == "Spanish interpretation"
     assert Activity.objects.filter(supporter=supporter, kind="events.registered").exists()
-    subscription = Subscription.objects.get(supporter=supporter, email_list__slug="updates")
+    subscription = Subscription.objects.get(
+        supporter=supporter, email_list__slug=settings.EVENTS_OPT_IN_LIST_SLUG
+    )
     assert "Drop LWOP" in subscription.consent_text
     [message] = [m for m in mail.outbox if m.subject.startswith("You are registered")]
     assert message.to == ["ana.reyes@example.org"]

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from droplwop.core.models import AuditEntry
+from droplwop.core.models import AuditEntry, OrganizationSettings
 from droplwop.mailings.models import MailingStatus
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +17,10 @@ def said(response):
 
 @pytest.fixture
 def staff(client, organizer):
+    # Sending and scheduling need the coalition's postal address (CAN-SPAM).
+    row = OrganizationSettings.load()
+    row.mailing_address = "PO Box 1, Sacramento, CA 95812"
+    row.save()
     client.force_login(organizer)
     return client
 

@@ -177,3 +177,15 @@ def test_staff_cannot_write_comments_in_the_admin(client, organizer):
     response = client.post("/admin/snippets/pages/comment/add/", {"body": "Staff voice"})
     assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert Comment.objects.count() == before
+
+
+def test_the_same_comment_sent_twice_is_kept_once(client, post_en, send_comment):
+    for _attempt in range(2):
+        response = send_comment(post_en, body="Bring them home.")
+        assert response.status_code == 302
+        assert response["Location"] == f"{post_en.url}?comment=sent#comments"
+    comment = Comment.objects.get()
+    assert Activity.objects.filter(supporter=comment.supporter).count() == 1
+    # Different words from the same person are a new comment.
+    send_comment(post_en, body="And soon.")
+    assert Comment.objects.count() == 2
