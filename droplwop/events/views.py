@@ -37,6 +37,14 @@ def _live_event_page(page_id):
     return get_object_or_404(EventPage.objects.live().select_related("event", "locale"), pk=page_id)
 
 
+# The thank-you page says what is likely: the place is decided when the registration is filed.
+_LIKELY_QUERY = {
+    services.CONFIRMED: "",
+    services.WAITLISTED: "?waitlist=1",
+    services.PENDING: "?pending=1",
+}
+
+
 def _registered_redirect(request, page_id):
     return redirect(reverse("events:registered", kwargs={"page_id": page_id}))
 
@@ -66,8 +74,15 @@ def register(request, page_id):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            outcome = services.register_for_event(
-                event=event,
+            likely = services.check_registration(event=event, session_ids=data.get("sessions"))
+        except services.RegistrationError as exc:
+            form.add_error(
+                "sessions" if exc.code == "sessions" and "sessions" in form.fields else None,
+                exc.message,
+            )
+        else:
+            services.submit_registration(
+                event_id=event.pk,
                 email=data["email"],
                 first_name=data["first_name"],
                 last_name=data["last_name"],
@@ -81,14 +96,8 @@ def register(request, page_id):
                 source=f"event-page:{page.pk}",
                 ip_hash=request_ip_hash(request),
             )
-        except services.RegistrationError as exc:
-            form.add_error(
-                "sessions" if exc.code == "sessions" and "sessions" in form.fields else None,
-                exc.message,
-            )
-        else:
             url = reverse("events:registered", kwargs={"page_id": page.pk})
-            return redirect(url + ("?waitlist=1" if outcome.waitlisted else ""))
+            return redirect(url + _LIKELY_QUERY[likely])
     return _event_page_response(request, page, form, status=400)
 
 
@@ -97,7 +106,12 @@ def registered(request, page_id):
     page = _live_event_page(page_id)
     # The dates and calendar links of the event page, so the date is saved before the email comes.
     context = selectors.get_event_page_context(page, request)
-    context.update(page=page, waitlisted=request.GET.get("waitlist") == "1")
+    context.update(
+        page=page,
+        event=page.event,
+        waitlisted=request.GET.get("waitlist") == "1",
+        pending=request.GET.get("pending") == "1",
+    )
     return render(request, "events/registered.html", context)
 
 

@@ -13,6 +13,7 @@ from droplwop.core.form_guard import public_form
 
 from . import selectors, services
 from .forms import PreferencesForm, SignupForm
+from .intake import submit_signup
 from .links import read_confirmation
 from .models import EmailList, Supporter
 
@@ -54,7 +55,7 @@ def signup(request):
     form = SignupForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
-        services.sign_up(
+        submit_signup(
             email=data["email"],
             first_name=data["first_name"],
             last_name=data["last_name"],

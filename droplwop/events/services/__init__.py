@@ -1,5 +1,14 @@
 """Every write about events, one module per job; the names are importable from here."""
 
+from .intake import (
+    CONFIRMED,
+    KIND,
+    PENDING,
+    WAITLISTED,
+    check_registration,
+    file_registrations,
+    submit_registration,
+)
 from .messages import notify_registrants, send_organizer_message
 from .registration import (
     RegistrationError,
@@ -23,6 +32,10 @@ from .reminders import (
 )
 
 __all__ = [
+    "CONFIRMED",
+    "KIND",
+    "PENDING",
+    "WAITLISTED",
     "DISPATCH_INTERVAL",
     "REMINDER_OFFSETS",
     "RegistrationError",
@@ -31,8 +44,10 @@ __all__ = [
     "cancel_registration",
     "change_sessions",
     "check_in",
+    "check_registration",
     "claim_dispatch_slot",
     "due_reminders",
+    "file_registrations",
     "ensure_reminder_dispatcher",
     "notify_registrants",
     "opt_in_list",
@@ -41,4 +56,5 @@ __all__ = [
     "send_due_reminders",
     "send_organizer_message",
     "send_reminder",
+    "submit_registration",
 ]

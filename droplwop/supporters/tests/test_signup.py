@@ -1,4 +1,5 @@
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.core import mail
@@ -141,3 +142,25 @@ def test_signup_block_renders_the_form_for_any_page(lists):
     assert "<h2" in html and "Únete" in html
     assert 'action="/es/supporters/signup/"' in html
     assert "Novedades de prueba" in html
+
+
+def test_a_signup_is_one_small_insert_filed_later_once(client, lists, monkeypatch):
+    from droplwop.core import deferred
+    from droplwop.core.deferred import tasks
+    from droplwop.core.models import PendingSubmission
+    from droplwop.supporters.intake import file_signups
+
+    queued = []
+    monkeypatch.setattr(
+        tasks, "file_pending_task", SimpleNamespace(enqueue=lambda: queued.append(1))
+    )
+    response = _post(client, _form(lists))
+
+    assert response.status_code == 302 and queued
+    assert not Supporter.objects.filter(email="rosa.diaz@example.org").exists()
+    rows = list(PendingSubmission.objects.all())
+    file_signups(rows)
+    file_signups(rows)  # a batch filed again after a crash
+    assert deferred.file_pending() == 1
+    supporter = Supporter.objects.get(email="rosa.diaz@example.org")
+    assert Subscription.objects.filter(supporter=supporter).count() == 2
