@@ -12,6 +12,7 @@ from droplwop.users.roles import ADMINISTRATOR
 
 from .admin_access import CaseAccessRefused
 from .choices import LetterStatus, Stage
+
 # The model modules, not the package: the page model (models/pages.py) reads through these
 # selectors, so they must load before it.
 from .models.cases import Case, CaseMember

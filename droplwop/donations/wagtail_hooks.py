@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from droplwop.core.audit import record_audit
 from droplwop.core.slots import CURRENT_ACTIONS_HOOK, SlotItem
 
-from . import admin_views, selectors
+from . import admin_views, page_selectors, selectors
 from .models import Fund, Participant
 from .money import format_money
 
@@ -183,7 +183,7 @@ def register_fundraising_menu():
 @hooks.register(CURRENT_ACTIONS_HOOK)
 def fundraisers_on_home(request, locale):
     items = []
-    for page in selectors.list_live_fundraisers(locale)[:3]:
+    for page in page_selectors.list_live_fundraisers(locale)[:3]:
         progress = selectors.get_fund_progress(page.fund)
         if progress.goal_cents:
             meta = _("%(raised)s raised of %(goal)s") % {
