@@ -1,9 +1,12 @@
+from django.contrib import messages
+from django.db.models import ProtectedError
+from django.http import HttpResponseRedirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from droplwop.core.audit import record_audit
@@ -65,6 +68,24 @@ class WalkerEditView(_AuditedWalkerSave, EditView):
     audit_action = "donations.walker_changed"
 
 
+class WalkerDeleteView(DeleteView):
+    """Pledges are promises made to a walker: a walker who has any stays, with a reason."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _(
+                    "%(name)s has pledges, so the walker cannot be deleted. "
+                    "Unpublish the walker's page instead."
+                )
+                % {"name": self.object.display_name},
+            )
+            return HttpResponseRedirect(reverse("donation_walkers:edit", args=[self.object.pk]))
+
+
 class ParticipantViewSet(ModelViewSet):
     model = Participant
     icon = "user"
@@ -72,6 +93,7 @@ class ParticipantViewSet(ModelViewSet):
     add_to_admin_menu = False
     add_view_class = WalkerCreateView
     edit_view_class = WalkerEditView
+    delete_view_class = WalkerDeleteView
     list_display = ["display_name", "fund", "is_proxy", "manager_role", "goal", "is_published"]
     list_filter = ["fund", "is_proxy", "is_published"]
     form_fields = [
