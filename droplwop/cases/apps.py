@@ -7,6 +7,7 @@ class CasesConfig(AppConfig):
     verbose_name = "Case support"
 
     def ready(self):
+        # Models and selectors load only once the app registry is ready.
         from droplwop.supporters.row_access import register_row_rule
 
         from .selectors import limit_to_case_team

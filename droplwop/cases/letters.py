@@ -1,38 +1,19 @@
 """Support letters from the public: written once from the case page, changed only through a
 signed link mailed to the writer, since anyone may type anyone's email into the form."""
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
-from django.utils import translation
 
 from droplwop.core.audit import record_audit
 from droplwop.core.form_guard import allow
-from droplwop.core.signed_links import make_token, read_token
 from droplwop.core.tasks_util import enqueue_on_commit
 from droplwop.supporters.services import find_or_create_supporter, record_activity
 
 from .choices import LetterStatus
 from .models import Case, SupportLetter
+from .tasks import send_letter_change_link_task
 from .uploads import check_upload
 
-CHANGE_LINK = "cases-letter-change"
-# Long enough to come back to a draft; a letter is reviewed within weeks.
-CHANGE_LINK_MAX_AGE = 60 * 60 * 24 * 30
 CHANGEABLE_FIELDS = ("writer_name", "relationship", "city", "how_known", "body")
-
-
-def change_url(letter: SupportLetter) -> str:
-    with translation.override(letter.language or "en"):
-        path = reverse("cases:change_letter", kwargs={"token": make_token(CHANGE_LINK, letter.pk)})
-    return settings.SITE_URL + path
-
-
-def get_letter_from_change_token(token: str) -> SupportLetter | None:
-    value = read_token(CHANGE_LINK, token, max_age=CHANGE_LINK_MAX_AGE)
-    if not value or not value.isdigit():
-        return None
-    return SupportLetter.objects.select_related("case", "supporter").filter(pk=value).first()
 
 
 def submit_letter(
@@ -102,21 +83,8 @@ def _offer_change_link(letter: SupportLetter) -> SupportLetter:
     if letter.status == LetterStatus.PENDING and allow(
         "change_link_email", f"cases.letter:{letter.pk}"
     ):
-        from .tasks import send_letter_change_link_task
-
         enqueue_on_commit(send_letter_change_link_task, letter.pk)
     return letter
-
-
-def send_letter_change_link(*, letter: SupportLetter) -> None:
-    from droplwop.core.emails import send_templated_email
-
-    send_templated_email(
-        "cases/emails/letter_change",
-        {"letter": letter, "change_url": change_url(letter)},
-        to=letter.supporter.email,
-        language=letter.language or "en",
-    )
 
 
 @transaction.atomic

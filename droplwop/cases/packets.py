@@ -62,8 +62,6 @@ def _file_path(field_file) -> str:
 def _open_exhibit_file(field_file, content_type: str):
     """The PDF's reader (None for an image) once the file has proved readable and writable;
     otherwise the reason it is left out: "missing" or "unreadable"."""
-    from pypdf import PdfWriter
-
     try:
         with field_file.open("rb") as handle:
             data = handle.read()

@@ -6,12 +6,18 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from droplwop.core.audit import record_audit
+from droplwop.petitions.models import PetitionPage
 from droplwop.petitions.selectors import count_signatures, list_signers_for_delivery
 from droplwop.users.roles import ADMINISTRATOR
 
 from .admin_access import CaseAccessRefused
 from .choices import LetterStatus, Stage
-from .models import Case, CaseMember, CasePage, SupportLetter, Task
+
+# The model modules, not the package: the page model (models/pages.py) reads through these
+# selectors, so they must load before it.
+from .models.cases import Case, CaseMember
+from .models.letters import SupportLetter
+from .models.progress import Task
 
 
 def is_case_admin(user) -> bool:
@@ -73,11 +79,6 @@ def has_page_consent(case) -> bool:
 
 def is_page_allowed(page) -> bool:
     return has_page_consent(page.case)
-
-
-def list_public_case_pages(locale):
-    pages = CasePage.objects.live().filter(locale=locale).select_related("case")
-    return [page for page in pages.order_by("-first_published_at") if is_page_allowed(page)]
 
 
 def list_visible_stages(case):
@@ -142,3 +143,7 @@ def get_petition_summary(case) -> dict | None:
         "total": count_signatures(petition),
         "signers": list_signers_for_delivery(petition),
     }
+
+
+def get_petition_page(petition, locale):
+    return PetitionPage.objects.live().filter(petition=petition, locale=locale).first()

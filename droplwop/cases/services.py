@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from wagtail.actions.unpublish_page import UnpublishPageAction
 
 from droplwop.core.audit import record_audit
-from droplwop.core.emails import send_templated_email
 from droplwop.core.tasks_util import enqueue_on_commit
 from droplwop.supporters.services import find_or_create_supporter
 
@@ -30,7 +29,8 @@ from .models import (
     SupportLetter,
     Task,
 )
-from .selectors import list_tasks_due_for_reminder
+from .reminders import claim_due_reminders
+from .tasks import build_packet_task, send_task_reminder_task
 from .uploads import check_upload, inspect_upload
 from .validators import normalize_cdcr_number, validate_cdcr_number
 
@@ -236,30 +236,11 @@ def complete_task(*, actor, task: Task) -> Task:
 
 def send_task_reminders(*, today: datetime.date | None = None) -> int:
     """Email each owner about tasks due within two days or overdue, once a day per task."""
-    from .tasks import send_task_reminder_task
-
-    today = today or timezone.localdate()
     count = 0
-    for task in list_tasks_due_for_reminder(today):
-        with transaction.atomic():
-            updated = Task.objects.filter(pk=task.pk, reminded_on=task.reminded_on).update(
-                reminded_on=today
-            )
-            if updated:
-                enqueue_on_commit(send_task_reminder_task, task.pk)
-                count += 1
+    for task_id in claim_due_reminders(today=today):
+        enqueue_on_commit(send_task_reminder_task, task_id)
+        count += 1
     return count
-
-
-def send_task_reminder(*, task: Task) -> None:
-    if task.owner is None or not task.owner.email:
-        return
-    send_templated_email(
-        "cases/emails/task_reminder",
-        {"task": task, "owner": task.owner},
-        to=task.owner.email,
-        language="en",
-    )
 
 
 _EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
@@ -305,8 +286,6 @@ def review_letter(*, actor, letter: SupportLetter, status: str) -> SupportLetter
 @transaction.atomic
 def request_packet(*, actor, case: Case) -> Packet:
     """Queue a new packet version; the work happens in the task queue."""
-    from .tasks import build_packet_task
-
     Case.objects.select_for_update().filter(pk=case.pk).first()
     building = case.packets.filter(status__in=[PacketStatus.QUEUED, PacketStatus.BUILDING]).first()
     if building is not None:

@@ -1,10 +1,15 @@
-"""Work for the queue: load by id, call a service."""
+"""Work for the queue: load by id, call the module that does the work.
+
+The services that queue these tasks import this module; the work sits below it (`packets.py`,
+`reminders.py`, `letter_links.py`), so no import runs the other way.
+"""
 
 from django_tasks import task
 
-from .models import Packet, Task
+from .letter_links import send_letter_change_link
+from .models import Packet, SupportLetter, Task
 from .packets import build_packet
-from .services import send_task_reminder, send_task_reminders
+from .reminders import claim_due_reminders, send_task_reminder
 
 
 @task()
@@ -24,14 +29,12 @@ def send_task_reminder_task(task_id: int) -> None:
 @task()
 def send_task_reminders_task() -> None:
     """The daily sweep, for schedulers that enqueue tasks; cron can run `cases_send_reminders`."""
-    send_task_reminders()
+    for task_id in claim_due_reminders():
+        send_task_reminder_task.enqueue(task_id)
 
 
 @task()
 def send_letter_change_link_task(letter_id: int) -> None:
-    from .letters import send_letter_change_link
-    from .models import SupportLetter
-
     letter = SupportLetter.objects.filter(pk=letter_id).select_related("supporter").first()
     if letter is not None:
         send_letter_change_link(letter=letter)

@@ -16,6 +16,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from PIL import Image
+from pypdf import PdfReader
 
 SIGNATURES = (
     (b"%PDF-", "application/pdf"),
@@ -92,8 +94,6 @@ def unreadable_pdf_message() -> str:
 
 def read_pdf(data: bytes):
     """A pypdf reader whose every page opened, or a ValidationError a person can act on."""
-    from pypdf import PdfReader
-
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -116,8 +116,6 @@ def read_pdf(data: bytes):
 
 def check_image_bytes(data: bytes, content_type: str) -> None:
     """Refuse an image that Pillow cannot decode as the kind its first bytes claim."""
-    from PIL import Image
-
     expected = {"image/jpeg": "JPEG", "image/png": "PNG"}[content_type]
     try:
         with Image.open(io.BytesIO(data)) as image:

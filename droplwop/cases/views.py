@@ -9,49 +9,18 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
 from droplwop.core.form_guard import public_form
-from droplwop.petitions.models import PetitionPage
 
 from . import selectors, services
 from .choices import LetterStatus
 from .forms import LetterChangeForm, SupportLetterForm
-from .letters import CHANGEABLE_FIELDS, get_letter_from_change_token
+from .letter_links import get_letter_from_change_token
+from .letters import CHANGEABLE_FIELDS
 from .models import CasePage
 from .uploads import guard_upload_size, request_too_large, too_large_message
 
 
-def _page_context(request, page, form, *, sent=False):
-    case = page.case
-    consent = case.current_consent
-    petition_page = None
-    petition_total = None
-    summary = selectors.get_petition_summary(case)
-    if summary is not None:
-        petition_total = summary["total"]
-        petition_page = _petition_page_for(summary["petition"], page.locale)
-    return {
-        "page": page,
-        "self": page,
-        "consent": consent,
-        "show_name": bool(consent and consent.name),
-        "show_story": bool(consent and consent.story),
-        "show_photo": bool(consent and consent.photo and page.photo_id),
-        "form": form,
-        "sent": sent,
-        "petition_page": petition_page,
-        "petition_total": petition_total,
-    }
-
-
-def _petition_page_for(petition, locale):
-    return PetitionPage.objects.live().filter(petition=petition, locale=locale).first()
-
-
-def case_page(request, page):
-    form = SupportLetterForm()
-    sent = request.GET.get("sent") == "1"
-    return TemplateResponse(
-        request, "cases/case_page.html", _page_context(request, page, form, sent=sent)
-    )
+def _page_context(request, page, form):
+    return page.get_context(request, form=form)
 
 
 @csrf_exempt

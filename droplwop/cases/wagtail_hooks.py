@@ -48,6 +48,8 @@ def refuse_publishing_without_consent(request, page):
 @hooks.register(CURRENT_ACTIONS_HOOK)
 def case_pages_on_home(request, locale):
     """Campaign pages whose person agreed to a public page invite letters from the home page."""
+    pages = CasePage.objects.live().filter(locale=locale).select_related("case")
+    allowed = [p for p in pages.order_by("-first_published_at") if selectors.is_page_allowed(p)]
     return [
         SlotItem(
             title=page.title,
@@ -55,7 +57,7 @@ def case_pages_on_home(request, locale):
             summary=page.summary,
             label=_("Write a letter of support"),
         )
-        for page in selectors.list_public_case_pages(locale)[:3]
+        for page in allowed[:3]
     ]
 
 

@@ -7,7 +7,10 @@ from django.utils.translation import gettext_lazy
 
 from droplwop.core.validators import validate_name
 
-from .models import Donation, Frequency, Fund, Pledge
+# The model modules, not the package: the page models (models/pages.py) build these forms.
+from .models.funds import Fund
+from .models.gifts import Donation, Frequency
+from .models.walk import Pledge
 from .money import format_money, parse_amount_cents
 
 OTHER = "other"

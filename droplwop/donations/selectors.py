@@ -7,7 +7,11 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
-from .models import DonatePage, Donation, Fund, FundraiserPage, Participant, Pledge
+# The model modules, not the package: the page models (models/pages.py) read through these
+# selectors, so they must load before them. Reads of the page tree are in page_selectors.py.
+from .models.funds import Fund
+from .models.gifts import Donation
+from .models.walk import Participant, Pledge
 
 CONFIRMED = Q(status=Donation.Status.CONFIRMED)
 
@@ -81,24 +85,6 @@ def get_published_walker(fund: Fund, slug: str) -> Participant | None:
         Participant.objects.filter(fund=fund, slug=slug, is_published=True)
         .select_related("photo")
         .first()
-    )
-
-
-def get_giving_page(fund: Fund, locale):
-    """The live page in this language that takes gifts for the fund, if any."""
-    for model in (FundraiserPage, DonatePage):
-        page = model.objects.live().filter(fund=fund, locale=locale).first()
-        if page:
-            return page
-    return None
-
-
-def list_live_fundraisers(locale):
-    return (
-        FundraiserPage.objects.live()
-        .filter(locale=locale, fund__is_active=True)
-        .select_related("fund")
-        .order_by("-first_published_at")
     )
 
 

@@ -6,8 +6,8 @@ from django_tasks import task
 from droplwop.supporters.models import Supporter
 from droplwop.supporters.services import normalize_email
 
-from . import receipts, services
-from .models import Donation, Pledge
+from . import gateway, receipts
+from .models import Donation, Pledge, RecurringGift
 
 
 @task()
@@ -43,4 +43,7 @@ def send_yearly_summary_task(email: str, year: int, language: str) -> None:
 
 @task()
 def cancel_subscription_task(gift_id: int) -> None:
-    services.cancel_subscription_at_processor(gift_id=gift_id)
+    """A gift canceled here (a refund or dispute) stops at Stripe too, outside the webhook."""
+    gift = RecurringGift.objects.filter(pk=gift_id).first()
+    if gift and gift.subscription_id and gift.status == RecurringGift.Status.CANCELED:
+        gateway.cancel_subscription(gift.subscription_id)

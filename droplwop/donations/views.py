@@ -16,7 +16,7 @@ from wagtail.models import Locale, Page
 from droplwop.core.client_ip import request_ip_hash
 from droplwop.core.form_guard import allow, public_form
 
-from . import gateway, links, selectors, services
+from . import gateway, links, page_selectors, selectors, services
 from .forms import DonationForm, PledgeForm, SummaryRequestForm
 from .models import Donation, FundraiserPage, Pledge, RecurringGift
 from .tasks import send_yearly_summary_task
@@ -115,7 +115,7 @@ def thanks(request, token):
     donation = get_object_or_404(
         Donation.objects.select_related("fund", "supporter"), pk=donation_id or 0
     )
-    page = selectors.get_giving_page(donation.fund, _current_locale(request))
+    page = page_selectors.get_giving_page(donation.fund, _current_locale(request))
     return render(
         request,
         "donations/thanks.html",
@@ -184,7 +184,7 @@ def pledge_thanks(request, token):
     made = get_object_or_404(
         Pledge.objects.select_related("participant__fund", "supporter"), pk=pledge_id or 0
     )
-    page = selectors.get_giving_page(made.participant.fund, _current_locale(request))
+    page = page_selectors.get_giving_page(made.participant.fund, _current_locale(request))
     return render(
         request,
         "donations/pledge_thanks.html",

@@ -1,9 +1,12 @@
+from django.contrib import messages
+from django.db.models import ProtectedError
+from django.http import HttpResponseRedirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.views.generic import CreateView, DeleteView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from droplwop.core.admin_columns import readable_columns
@@ -11,7 +14,7 @@ from droplwop.core.admin_panels import form_panels
 from droplwop.core.audit import record_audit
 from droplwop.core.slots import CURRENT_ACTIONS_HOOK, SlotItem
 
-from . import admin_views, selectors
+from . import admin_views, page_selectors, selectors
 from .models import Fund, Participant
 from .money import format_money
 
@@ -73,6 +76,24 @@ class WalkerEditView(_AuditedWalkerSave, EditView):
     audit_action = "donations.walker_changed"
 
 
+class WalkerDeleteView(DeleteView):
+    """Pledges are promises made to a walker: a walker who has any stays, with a reason."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _(
+                    "%(name)s has pledges, so the walker cannot be deleted. "
+                    "Unpublish the walker's page instead."
+                )
+                % {"name": self.object.display_name},
+            )
+            return HttpResponseRedirect(reverse("donation_walkers:edit", args=[self.object.pk]))
+
+
 class ParticipantViewSet(ModelViewSet):
     model = Participant
     icon = "user"
@@ -80,6 +101,7 @@ class ParticipantViewSet(ModelViewSet):
     add_to_admin_menu = False
     add_view_class = WalkerCreateView
     edit_view_class = WalkerEditView
+    delete_view_class = WalkerDeleteView
     list_display = readable_columns(
         Participant,
         ["display_name", "fund", "is_proxy", "manager_role", "goal", "is_published"],
@@ -198,7 +220,7 @@ def register_fundraising_menu():
 @hooks.register(CURRENT_ACTIONS_HOOK)
 def fundraisers_on_home(request, locale):
     items = []
-    for page in selectors.list_live_fundraisers(locale)[:3]:
+    for page in page_selectors.list_live_fundraisers(locale)[:3]:
         progress = selectors.get_fund_progress(page.fund)
         if progress.goal_cents:
             meta = _("%(raised)s raised of %(goal)s") % {

@@ -1,11 +1,8 @@
-"""Every write about mailings: start, schedule, cancel, test, unsubscribe, suppress."""
+"""Every write about mailings: start, schedule, cancel, unsubscribe, suppress."""
 
 import re
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
-from django.db import connection as db
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,71 +13,24 @@ from droplwop.core.tasks_util import enqueue_on_commit
 from droplwop.supporters.models import Subscription, SubscriptionStatus, Supporter
 from droplwop.supporters.services import normalize_email, record_activity
 
+from .launch import take_audience
 from .models import Mailing, MailingStatus, Send, SendStatus, Suppression, SuppressionReason
-from .rendering import UNSUBSCRIBE_PURPOSE, LinkMaker, personalize, prepare_version
-from .selectors import get_audience
+from .rendering import UNSUBSCRIBE_PURPOSE
+from .tasks import enqueue_delivery, start_scheduled_mailing_task
 
 _MESSAGE_ID = re.compile(r"<m(\d+)\.s(\d+)@")
-
-
-def snapshot_audience(*, mailing: Mailing) -> int:
-    """Write one queued Send per recipient, in one statement; running it again adds nobody twice."""
-    audience_sql, params = (
-        get_audience(mailing).values("id", "preferred_language").query.sql_with_params()
-    )
-    table = db.ops.quote_name(Send._meta.db_table)
-    with db.cursor() as cursor:
-        cursor.execute(
-            # The table name is quoted and the audience SQL comes from the ORM with its params.
-            f"INSERT INTO {table} "  # noqa: S608
-            "(mailing_id, supporter_id, language, status, claim_token, error) "
-            f"SELECT %s, audience.id, audience.preferred_language, %s, '', '' "
-            f"FROM ({audience_sql}) audience "
-            # SQLite needs a WHERE here, or it reads ON CONFLICT as a join condition.
-            "WHERE 1 = 1 ON CONFLICT (mailing_id, supporter_id) DO NOTHING",
-            [mailing.pk, SendStatus.QUEUED, *params],
-        )
-        return cursor.rowcount
-
-
-def _enqueue_delivery(mailing: Mailing) -> None:
-    from .tasks import deliver_mailing_task, watch_mailing_task
-
-    for _worker in range(max(1, settings.MAILINGS_SEND_TASKS)):
-        enqueue_on_commit(deliver_mailing_task, mailing.pk)
-    if watch_mailing_task.get_backend().supports_defer:
-        run_after = timezone.now() + timezone.timedelta(
-            seconds=settings.MAILINGS_CLAIM_LEASE_SECONDS
-        )
-        enqueue_on_commit(watch_mailing_task.using(run_after=run_after), mailing.pk)
 
 
 @transaction.atomic
 def start_mailing(*, mailing: Mailing, actor=None) -> int:
     """Take the audience now and hand the sending to the task queue. Returns the recipients."""
-    mailing = Mailing.objects.select_for_update().get(pk=mailing.pk)
-    if mailing.status not in (MailingStatus.DRAFT, MailingStatus.SCHEDULED):
-        raise ValidationError(_("This mailing has already been sent or is being sent."))
-    mailing.full_clean()
-    count = snapshot_audience(mailing=mailing)
-    mailing.status = MailingStatus.SENDING
-    mailing.started_at = timezone.now()
-    mailing.last_error = ""
-    mailing.save(update_fields=["status", "started_at", "last_error", "updated_at"])
-    record_audit(
-        actor=actor,
-        action="mailing.started",
-        obj=mailing,
-        summary=f"{mailing.title}: {count} recipients",
-    )
-    _enqueue_delivery(mailing)
+    count = take_audience(mailing=mailing, actor=actor)
+    enqueue_delivery(mailing.pk)
     return count
 
 
 @transaction.atomic
 def schedule_mailing(*, mailing: Mailing, send_at, actor) -> Mailing:
-    from .tasks import start_scheduled_mailing_task
-
     if send_at <= timezone.now():
         raise ValidationError(_("Choose a time in the future."))
     mailing = Mailing.objects.select_for_update().get(pk=mailing.pk)
@@ -95,17 +45,6 @@ def schedule_mailing(*, mailing: Mailing, send_at, actor) -> Mailing:
     )
     enqueue_on_commit(start_scheduled_mailing_task.using(run_after=send_at), mailing.pk)
     return mailing
-
-
-def start_if_due(*, mailing_id: int) -> bool:
-    """The scheduled task: start only if still scheduled for now (it may have been moved)."""
-    mailing = Mailing.objects.filter(pk=mailing_id, status=MailingStatus.SCHEDULED).first()
-    if mailing is None or mailing.scheduled_at is None:
-        return False
-    if mailing.scheduled_at > timezone.now() + timezone.timedelta(seconds=5):
-        return False
-    start_mailing(mailing=mailing)
-    return True
 
 
 @transaction.atomic
@@ -126,22 +65,6 @@ def cancel_mailing(*, mailing: Mailing, actor) -> Mailing:
     mailing.save()
     record_audit(actor=actor, action="mailing.cancelled", obj=mailing)
     return mailing
-
-
-def send_test_message(*, mailing: Mailing, to: str, language: str, first_name: str = "") -> None:
-    """One copy to a staff address, with sample merge values; its unsubscribe link opens nothing."""
-    version = prepare_version(mailing, language)
-    sample = Supporter(pk=0, first_name=first_name, preferred_language=language)
-    content = personalize(version, supporter=sample, send_id=0, links=LinkMaker())
-    message = EmailMultiAlternatives(
-        subject=f"[{_('Test')}] {content.subject}",
-        body=content.text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[to],
-        headers={"List-Unsubscribe": f"<{content.unsubscribe_url}>"},
-    )
-    message.attach_alternative(content.html, "text/html")
-    message.send()
 
 
 def send_for_token(token: str) -> Send | None:

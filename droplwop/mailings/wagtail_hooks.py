@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from droplwop.core.audit import record_audit
 
+from .admin_forms import MailingAdminForm
 from .models import Mailing
 from .selectors import list_mailings_with_stats
 
@@ -120,7 +121,8 @@ class MailingViewSet(ModelViewSet):
                 ],
                 heading=_("Audience"),
             ),
-        ]
+        ],
+        base_form_class=MailingAdminForm,
     )
 
 

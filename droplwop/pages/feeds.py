@@ -10,7 +10,7 @@ from wagtail.models import Locale
 
 from droplwop.core.models import OrganizationSettings
 
-from .selectors import list_latest_news
+from .page_selectors import list_latest_news
 
 FEED_LENGTH = 20
 

@@ -1,35 +1,14 @@
-"""Reads of public content used by pages, feeds, search and the home page."""
+"""Reads of records used by pages and search: the resources library and comments.
+
+Reads of news posts (pages themselves) are in `page_selectors.py`, so the page models can read
+through this module."""
 
 from django.db.models import Prefetch, Q
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from .models.comments import Comment, CommentStatus
-from .models.news import NewsPage
 from .models.resources import Resource, ResourceLanguage
-
-
-def list_news(*, index_page, kind: str = "", tag: str = ""):
-    posts = (
-        NewsPage.objects.live()
-        .public()
-        .child_of(index_page)
-        .order_by("-date", "-first_published_at")
-    )
-    if kind:
-        posts = posts.filter(kind=kind)
-    if tag:
-        posts = posts.filter(tags__name=tag)
-    return posts.distinct()
-
-
-def list_latest_news(*, locale, limit: int = 3):
-    return (
-        NewsPage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .order_by("-date", "-first_published_at")[:limit]
-    )
 
 
 def list_resources(*, locale, kind: str = "", language: str = ""):

@@ -15,7 +15,7 @@ from . import selectors, services
 from .forms import CommentForm
 from .models.comments import Comment, CommentStatus
 from .models.news import NewsPage
-from .models.resources import ResourceIndexPage
+from .models.resource_index import ResourceIndexPage
 
 MAX_QUERY_LENGTH = 200
 

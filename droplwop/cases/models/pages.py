@@ -7,7 +7,9 @@ from wagtail.fields import RichTextField
 
 from droplwop.core.models import BasePage
 
+from ..forms import SupportLetterForm
 from ..forms_admin_page import CasePageForm
+from ..selectors import get_petition_page, get_petition_summary, is_page_allowed
 
 
 class CasePage(BasePage):
@@ -68,8 +70,23 @@ class CasePage(BasePage):
                     )
 
     def serve(self, request, *args, **kwargs):
-        from .. import selectors, views
-
-        if not selectors.is_page_allowed(self):
+        if not is_page_allowed(self):
             raise Http404
-        return views.case_page(request, self)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, form=None, **kwargs):
+        """The letter form comes empty on a visit; the letter view passes it back with errors."""
+        context = super().get_context(request, *args, **kwargs)
+        consent = self.case.current_consent
+        summary = get_petition_summary(self.case)
+        context.update(
+            consent=consent,
+            show_name=bool(consent and consent.name),
+            show_story=bool(consent and consent.story),
+            show_photo=bool(consent and consent.photo and self.photo_id),
+            form=form if form is not None else SupportLetterForm(),
+            sent=form is None and request.GET.get("sent") == "1",
+            petition_page=summary and get_petition_page(summary["petition"], self.locale),
+            petition_total=summary and summary["total"],
+        )
+        return context

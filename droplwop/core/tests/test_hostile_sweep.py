@@ -57,8 +57,6 @@ SKIPPED = {"/admin/failwhale/"}
 # Routes this sweep found answering 500 to staff and not yet fixed (issue 16, item 7), with the
 # cause. Each is a staff-only screen; a new 500 anywhere else fails the sweep.
 KNOWN_500S = {
-    "/admin/donation_walkers/delete/<int:pk>/": "ProtectedError: a walker with pledges",
-    "/admin/mailings/new/": "Wagtail StreamField: a POST without body_en-count (KeyError)",
     "/admin/pages/<int:page_id>/lock/": "Wagtail: POST on the tree root (page 1)",
     "/admin/pages/<int:page_id>/unlock/": "Wagtail: POST on the tree root (page 1)",
     "/admin/pages/<int:page_to_move_id>/set_position/": "Wagtail: the tree root (page 1)",

@@ -11,7 +11,15 @@ from wagtail.fields import RichTextField, StreamField
 
 from droplwop.core.blocks import body_blocks
 from droplwop.core.models import BasePage
-from droplwop.donations.gateway import allow_checkout_redirect
+
+from ..forms import DonationForm, PledgeForm
+from ..gateway import allow_checkout_redirect
+from ..selectors import (
+    get_fund_progress,
+    get_participant_progress,
+    get_published_walker,
+    list_walkers,
+)
 
 SUGGESTED_AMOUNTS = re.compile(r"^\s*\d{1,6}(\s*,\s*\d{1,6}){0,5}\s*$")
 
@@ -64,9 +72,6 @@ class GivingPage(BasePage):
         return [int(part) for part in re.findall(r"\d+", self.suggested_amounts or "")][:6]
 
     def get_context(self, request, *args, **kwargs):
-        from droplwop.donations.forms import DonationForm
-        from droplwop.donations.selectors import get_fund_progress
-
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("form", DonationForm(page=self))
         context["progress"] = get_fund_progress(self.fund)
@@ -102,8 +107,6 @@ class FundraiserPage(RoutablePageMixin, GivingPage):
         verbose_name = _("fundraiser page")
 
     def get_context(self, request, *args, **kwargs):
-        from droplwop.donations.selectors import list_walkers
-
         context = super().get_context(request, *args, **kwargs)
         context["walkers"] = list_walkers(self.fund)
         return context
@@ -119,9 +122,6 @@ class FundraiserPage(RoutablePageMixin, GivingPage):
 
     @path("walkers/<slug:slug>/", name="walker")
     def walker(self, request, slug, pledge_form=None):
-        from droplwop.donations.forms import PledgeForm
-        from droplwop.donations.selectors import get_participant_progress, get_published_walker
-
         participant = get_published_walker(self.fund, slug)
         if participant is None:
             raise Http404

@@ -3,14 +3,13 @@ from Stripe's events (stripe_events), monthly and offline gifts (gifts), walk-a-
 and results (pledges). Callers import them from here."""
 
 from .checkout import open_checkout, start_online_donation
-from .gifts import cancel_recurring_gift, cancel_subscription_at_processor, record_offline_gift
+from .gifts import cancel_recurring_gift, record_offline_gift
 from .pledges import compute_pledge_cents, make_pledge, record_walk_results
 from .stripe_events import HANDLED_EVENT_TYPES, handle_stripe_event
 
 __all__ = [
     "HANDLED_EVENT_TYPES",
     "cancel_recurring_gift",
-    "cancel_subscription_at_processor",
     "compute_pledge_cents",
     "handle_stripe_event",
     "make_pledge",

@@ -10,6 +10,7 @@ from droplwop.supporters.services import find_or_create_supporter, record_activi
 from .. import gateway
 from ..models import Donation, Fund, RecurringGift
 from ..money import format_money
+from ..tasks import send_receipt_task
 
 
 def mark_canceled(gift: RecurringGift) -> None:
@@ -41,12 +42,6 @@ def cancel_recurring_gift(*, gift: RecurringGift, actor=None) -> bool:
     return True
 
 
-def cancel_subscription_at_processor(*, gift_id: int) -> None:
-    gift = RecurringGift.objects.filter(pk=gift_id).first()
-    if gift and gift.subscription_id and gift.status == RecurringGift.Status.CANCELED:
-        gateway.cancel_subscription(gift.subscription_id)
-
-
 # --- offline gifts --------------------------------------------------------------------------
 
 
@@ -65,8 +60,6 @@ def record_offline_gift(
     send_receipt: bool = True,
 ) -> Donation:
     """A check or cash received by an organizer: confirmed at once, audited, in the totals."""
-    from ..tasks import send_receipt_task
-
     with transaction.atomic():
         supporter = None
         if email:

@@ -11,6 +11,7 @@ from droplwop.supporters.services import find_or_create_supporter, record_activi
 
 from ..models import Participant, Pledge
 from ..money import format_money
+from ..tasks import send_pledge_confirmation_task, send_pledge_request_task
 
 # Stripe will not charge less than this, so a smaller pledge is marked "nothing due".
 STRIPE_MINIMUM_CENTS = 50
@@ -28,8 +29,6 @@ def make_pledge(
     language: str = "en",
 ) -> Pledge:
     """One pledge per person per walker: pledging again before the walk updates it."""
-    from ..tasks import send_pledge_confirmation_task
-
     with transaction.atomic():
         supporter, _created = find_or_create_supporter(
             email=email,
@@ -88,8 +87,6 @@ def record_walk_results(*, actor, participant: Participant, laps, miles) -> list
     """The organizer enters how far a walker went; each open pledge gets its amount and its
     pledger an email with a link to pay. Entering the same result again sends nothing new; a
     correction re-sends the changed amounts."""
-    from ..tasks import send_pledge_request_task
-
     with transaction.atomic():
         participant = Participant.objects.select_for_update().get(pk=participant.pk)
         participant.laps_completed = laps

@@ -10,6 +10,7 @@ from droplwop.supporters.services import record_activity
 
 from ..models import Donation, Frequency, Pledge, ProcessedEvent, RecurringGift, Refund
 from ..money import format_money
+from ..tasks import cancel_subscription_task, send_receipt_task
 from .gifts import mark_canceled
 
 # Checkout session payment states that mean the money is there.
@@ -83,8 +84,6 @@ def _activate_recurring(gift: RecurringGift, *, subscription_id: str, customer_i
         changed += ["status", "activated_at"]
     elif gift.status == RecurringGift.Status.CANCELED and "subscription_id" in changed:
         # The donor canceled before Stripe told us the subscription exists: stop it there too.
-        from ..tasks import cancel_subscription_task
-
         enqueue_on_commit(cancel_subscription_task, gift.pk)
     if changed:
         gift.save(update_fields=changed)
@@ -128,8 +127,6 @@ def _confirm(donation: Donation, *, payment_intent_id: str = "", invoice_id: str
 
 
 def _after_confirmation(donation: Donation) -> None:
-    from ..tasks import send_receipt_task
-
     if donation.supporter_id:
         record_activity(
             supporter=donation.supporter,

@@ -183,3 +183,22 @@ def test_an_editor_cannot_enter_walk_results(client, walk, editor):
     client.force_login(editor)
     response = client.get(f"/admin/donations/walk/{fund.pk}/")
     assert (response.status_code, response["Location"]) == (302, "/admin/")
+
+
+def test_a_walker_with_pledges_is_not_deleted_and_the_organizer_is_told_why(
+    client, walk, organizer
+):
+    fund, _pages = walk
+    miguel = walker(fund)
+    services.make_pledge(
+        participant=miguel, kind="flat", rate_cents=2500, cap_cents=None, email="lena@example.org"
+    )
+    pledges = miguel.pledges.count()
+    client.force_login(organizer)
+    response = client.post(
+        f"/admin/donation_walkers/delete/{miguel.pk}/", HTTP_ACCEPT_LANGUAGE="es", follow=True
+    )
+    assert response.redirect_chain == [(f"/admin/donation_walkers/edit/{miguel.pk}/", 302)]
+    assert "tiene promesas, así que no se puede eliminar" in response.content.decode()
+    assert Participant.objects.filter(pk=miguel.pk).exists()
+    assert miguel.pledges.count() == pledges

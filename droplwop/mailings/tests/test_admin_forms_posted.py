@@ -6,7 +6,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from droplwop.core.models import AuditEntry, OrganizationSettings
-from droplwop.mailings.models import MailingStatus
+from droplwop.mailings.models import Mailing, MailingStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +89,18 @@ def test_stopping_a_draft_says_why_not(staff, make_mailing):
     assert said(response) == ["Only a scheduled mailing or one being sent can be stopped."]
     mailing.refresh_from_db()
     assert mailing.status == MailingStatus.DRAFT
+
+
+def test_a_new_mailing_posted_without_its_body_is_shown_again_with_the_reason(staff):
+    # A hand-made or truncated POST: the English body's block count never arrived.
+    response = staff.post(
+        "/admin/mailings/new/",
+        {"title": "Hearing news", "subject_en": "The hearing", "preheader_en": ""},
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    # The stream field's errors travel to its widget as JSON, where the admin's script shows them.
+    assert "Este texto lleg\\u00f3 incompleto. Escr\\u00edbelo de nuevo." in html
+    assert 'value="Hearing news"' in html
+    assert not Mailing.objects.filter(title="Hearing news").exists()

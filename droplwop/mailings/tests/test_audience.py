@@ -8,6 +8,7 @@ from django_tasks_db.models import DBTaskResult
 from droplwop.mailings import services
 from droplwop.mailings.models import MailingStatus
 from droplwop.mailings.selectors import get_audience
+from droplwop.mailings.tasks import start_scheduled_mailing_task
 from droplwop.supporters.models import Tag
 from droplwop.supporters.services import record_activity
 
@@ -84,10 +85,10 @@ def test_a_scheduled_mailing_starts_only_when_due(
 
     task = DBTaskResult.objects.get(task_path__endswith="start_scheduled_mailing_task")
     assert abs((task.run_after - when).total_seconds()) < 1
-    assert services.start_if_due(mailing_id=mailing.pk) is False
+    assert start_scheduled_mailing_task.call(mailing.pk) is False
     mailing.refresh_from_db()
     assert mailing.status == MailingStatus.SCHEDULED
     type(mailing).objects.filter(pk=mailing.pk).update(scheduled_at=timezone.now())
-    assert services.start_if_due(mailing_id=mailing.pk) is True
+    assert start_scheduled_mailing_task.call(mailing.pk) is True
     mailing.refresh_from_db()
     assert mailing.status == MailingStatus.SENDING

@@ -1,8 +1,10 @@
 from .comments import Comment, CommentStatus
 from .get_involved import GetInvolvedPage
 from .home import HomePage
-from .news import NewsIndexPage, NewsPage, NewsPageTag
-from .resources import Resource, ResourceIndexPage
+from .news import NewsPage, NewsPageTag
+from .news_index import NewsIndexPage
+from .resource_index import ResourceIndexPage
+from .resources import Resource
 from .standard import StandardPage
 
 __all__ = [

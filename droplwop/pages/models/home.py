@@ -8,6 +8,8 @@ from droplwop.core.blocks import body_blocks
 from droplwop.core.models import BasePage
 from droplwop.core.slots import CURRENT_ACTIONS_HOOK, UPCOMING_EVENTS_HOOK
 
+from ..page_selectors import list_latest_news
+
 
 class HomePage(BasePage):
     mission = models.CharField(_("mission in one line"), max_length=200)
@@ -53,8 +55,6 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from droplwop.pages.selectors import list_latest_news
-
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = list_latest_news(locale=self.locale, limit=self.news_count)
         context["current_actions"] = _collect(CURRENT_ACTIONS_HOOK, request, self.locale)

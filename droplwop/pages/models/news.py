@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -6,12 +5,14 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.search import index
 
 from droplwop.core.blocks import body_blocks
 from droplwop.core.models import BasePage
 
+from ..forms import CommentForm
+from ..selectors import list_approved_comments
 from .comments import BODY_MAX_LENGTH
 
 
@@ -19,33 +20,6 @@ class NewsKind(models.TextChoices):
     NEWS = "news", _("News")
     PRESS_RELEASE = "press_release", _("Press release")
     STATEMENT = "statement", _("Statement")
-
-
-class NewsIndexPage(BasePage):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    subpage_types = ["pages.NewsPage"]
-    max_count_per_parent = 1
-    page_size = 10
-
-    class Meta:
-        verbose_name = _("news index page")
-
-    def get_context(self, request, *args, **kwargs):
-        from droplwop.pages.selectors import list_news
-
-        context = super().get_context(request, *args, **kwargs)
-        kind = request.GET.get("kind", "")
-        tag = request.GET.get("tag", "")[:100]
-        kind = kind if kind in NewsKind.values else ""
-        posts = list_news(index_page=self, kind=kind, tag=tag)
-        page_number = request.GET.get("page", "1")
-        context["posts"] = Paginator(posts, self.page_size).get_page(page_number)
-        context["kinds"] = NewsKind.choices
-        context["selected_kind"] = kind
-        context["selected_tag"] = tag
-        return context
 
 
 class NewsPageTag(TaggedItemBase):
@@ -106,9 +80,6 @@ class NewsPage(BasePage):
     # and moderating a comment makes the cache forget its pages.
 
     def get_context(self, request, *args, **kwargs):
-        from droplwop.pages.forms import CommentForm
-        from droplwop.pages.selectors import list_approved_comments
-
         context = super().get_context(request, *args, **kwargs)
         if self.comments_enabled:
             context["comments"] = list_approved_comments(post=self)
