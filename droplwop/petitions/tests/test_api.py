@@ -122,7 +122,7 @@ def test_preflight_and_wrong_method(client, petition):
 
 
 def test_same_ip_limit_as_the_form(client, petition, settings):
-    settings.PETITIONS_IP_LIMIT = (2, 600)
+    settings.FORM_LIMITS = {**settings.FORM_LIMITS, "petitions.sign": (2, 600)}
     codes = [
         osdi(client, petition, person(email=f"a{i}@example.org")).status_code for i in range(3)
     ]
