@@ -31,7 +31,7 @@ def petition_page_context(page: PetitionPage, request, *, form=None, org_form=No
         "letter": letter,
         "letter_text": letter.letter_in(language) if letter else "",
         "total": total,
-        "percent": selectors.percent_of_goal(petition, total),
+        "percent": selectors.get_percent_of_goal(petition, total),
         "is_open": petition.is_open(),
         "petition_text": petition.text_in(language),
         "targets": [
@@ -170,7 +170,7 @@ def thank_you(request, page, outcome):
             "outcome": outcome,
             "petition": page.petition,
             "total": total,
-            "percent": selectors.percent_of_goal(page.petition, total),
+            "percent": selectors.get_percent_of_goal(page.petition, total),
             "share": share_links(address, page.title),
             "share_address": address,
         }

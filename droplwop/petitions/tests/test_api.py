@@ -95,7 +95,16 @@ def test_deep_or_oversized_json_is_a_clear_400(client, petition, body):
         (person(email="nope"), "email"),
         (person(zip_code="ABCDE"), "zip_code"),
         ({"person": "x"}, "email"),
+        (
+            person() | {"person": person()["person"] | {"given_name": "Lupe\nhttp://x.example"}},
+            "first_name",
+        ),
+        (
+            person() | {"person": person()["person"] | {"family_name": "visit spam.com"}},
+            "last_name",
+        ),
     ],
+    ids=["email", "zip", "no-person", "multiline-given-name", "address-in-family-name"],
 )
 def test_invalid_signatures_get_field_errors(client, petition, payload, field):
     response = osdi(client, petition, payload)
