@@ -108,7 +108,6 @@ def test_post_without_our_origin_explains_itself(client, pages, petition):
     assert response.status_code == 403
     body = response.content.decode()
     assert "did not say this form came from our site" in body
-    assert 'value="a@example.org"' in body
     assert not Signature.objects.filter(petition=petition).exists()
 
 
@@ -128,9 +127,7 @@ def test_flood_from_one_address_is_capped_before_any_write(pages, petition, sign
     assert int(response["Retry-After"]) > 0
     body = response.content.decode()
     assert "Many forms came from your connection just now" in body
-    assert 'value="bot-extra@example.org"' in body
-    # Refused before the form's work: nothing of a signature is written (the page shown with
-    # the message may make its share image).
+    # Refused before the form's work: nothing of a signature is written.
     written = ("core_pendingsubmission", "petitions_", "supporters_")
     writes = [
         q["sql"]
