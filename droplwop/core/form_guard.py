@@ -62,6 +62,8 @@ def too_many_requests(request, name: str, show_form=None, *args, **kwargs):
     )
     _attempts, seconds = limit_for(name)
     response["Retry-After"] = str(max(1, rate_limit.end_of_window(seconds) - int(time.time())))
+    # The limiter logged the first refusal of the window; a flood's others would bury the log.
+    response._has_been_logged = True
     return response
 
 

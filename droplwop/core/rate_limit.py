@@ -4,9 +4,7 @@ Each attempt is one atomic upsert that returns the new count, so concurrent work
 or processes) never both see the same count: the cache this replaced could not promise that
 across processes, and a flood got twice its limit through two server workers.
 
-On PostgreSQL the counters are the `core_ratecounter` table of the main database. Anywhere
-else they live in a SQLite file of their own (RATE_LIMIT_SQLITE_PATH), because SQLite has one
-write lock per database and the main one is the signing path's bottleneck.
+Where the counters live, and the SQL, is core.db.rate_counters.
 """
 
 import hashlib
@@ -14,29 +12,8 @@ import logging
 import time
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from .db import rate_counters
 
-from . import side_file
-from .sqlite_writer import writing
-
-UPSERT = (
-    "INSERT INTO core_ratecounter (scope_key, window_end, count) VALUES (%s, %s, 1) "
-    "ON CONFLICT (scope_key, window_end) DO UPDATE SET count = core_ratecounter.count + 1 "
-    "RETURNING count"
-)
-_SWEEP = "DELETE FROM core_ratecounter WHERE window_end <= %s"
-_CLEAR = "DELETE FROM core_ratecounter"
-# The same table as the migration makes on PostgreSQL.
-_SQLITE_SCHEMA = """
-CREATE TABLE IF NOT EXISTS core_ratecounter (
-    scope_key TEXT NOT NULL,
-    window_end INTEGER NOT NULL,
-    count INTEGER NOT NULL,
-    PRIMARY KEY (scope_key, window_end)
-);
-CREATE INDEX IF NOT EXISTS core_ratecounter_window_end ON core_ratecounter (window_end);
-"""
 SWEEP_EVERY_SECONDS = 60
 
 logger = logging.getLogger(__name__)
@@ -87,7 +64,7 @@ def hit(scope: str, key: str, *, limit: int, window_seconds: int) -> bool:
 def count(attempt: Attempt) -> bool:
     """Count one attempt; return True while it is within its limit."""
     now = time.time()
-    (counted,) = _execute(UPSERT, attempt.row(now))
+    counted = rate_counters.increment(*attempt.row(now))
     sweep_if_due(now)
     return attempt.allows(counted)
 
@@ -98,45 +75,11 @@ def sweep_if_due(now: float) -> None:
     global _next_sweep
     if now >= _next_sweep:
         _next_sweep = now + SWEEP_EVERY_SECONDS
-        _execute(_SWEEP, (int(now),))
+        rate_counters.sweep(int(now))
 
 
 def reset() -> None:
     """Forget every counter (tests start from none)."""
     global _next_sweep
     _next_sweep = 0.0
-    _execute(_CLEAR, ())
-
-
-def _execute(sql: str, params: tuple) -> tuple | None:
-    """Run one statement in a transaction of its own; return its first row, if it has rows."""
-    if connection.vendor == "postgresql":
-        return _execute_postgresql(sql, params)
-    db = _sqlite_connection()
-    with writing(settings.RATE_LIMIT_SQLITE_PATH):
-        cursor = db.execute(sql.replace("%s", "?"), params)
-        return cursor.fetchone() if cursor.description else None
-
-
-def _execute_postgresql(sql: str, params: tuple) -> tuple | None:
-    if connection.get_autocommit():
-        return _run(connection, sql, params)
-    # The caller is inside a transaction: an attempt counted there would be undone when it
-    # rolls back. A connection of our own commits the count at once. It is opened for this one
-    # statement: no view calls hit() inside a transaction today, and keeping one open per
-    # thread would outlive the test database (DROP DATABASE refuses while it is connected).
-    own = connections.create_connection(DEFAULT_DB_ALIAS)
-    try:
-        return _run(own, sql, params)
-    finally:
-        own.close()
-
-
-def _run(db, sql: str, params: tuple) -> tuple | None:
-    with db.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchone() if cursor.description else None
-
-
-def _sqlite_connection():
-    return side_file.connect(settings.RATE_LIMIT_SQLITE_PATH, _SQLITE_SCHEMA)
+    rate_counters.clear()

@@ -61,14 +61,12 @@ def dashboard(request, pk):
     _require(request, VIEW_SIGNERS)
     petition = get_object_or_404(Petition, pk=pk)
     query = request.GET.get("q", "")[:100]
-    page = Paginator(selectors.search_signatures(petition, query), 50).get_page(
-        request.GET.get("p")
-    )
+    page = Paginator(selectors.list_signatures(petition, query), 50).get_page(request.GET.get("p"))
     context = {
         "petition": petition,
-        "totals": selectors.petition_totals(petition),
-        "chart": chart.bars(selectors.signatures_per_day(petition, days=30)),
-        "sources": selectors.signatures_by_source(petition),
+        "totals": selectors.get_petition_totals(petition),
+        "chart": chart.bars(selectors.list_signatures_per_day(petition, days=30)),
+        "sources": selectors.list_signatures_by_source(petition),
         "query": query,
         "signatures": page,
         "paper_form": PaperCountForm(initial={"paper_count": petition.paper_count}),
@@ -132,7 +130,7 @@ def export_csv(request, pk):
     petition = get_object_or_404(Petition, pk=pk)
     record_audit(actor=request.user, action="petitions.signers_exported", obj=petition)
     return csv_response(
-        f"petition-{petition.pk}-signers.csv", EXPORT_HEADER, selectors.export_rows(petition)
+        f"petition-{petition.pk}-signers.csv", EXPORT_HEADER, selectors.list_export_rows(petition)
     )
 
 

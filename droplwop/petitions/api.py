@@ -14,6 +14,9 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from droplwop.core import form_guard
+from droplwop.core.client_ip import request_ip_hash
+
 from . import limits, signing
 from .forms import SignatureCheck
 from .models import Petition, Signature
@@ -68,8 +71,8 @@ def record_signature_helper(request, petition_id: int):
         return _cors(JsonResponse({}))
     if request.method != "POST":
         return _error(405, "POST a JSON signature.")
-    allowed, ip_hash = limits.ip_allowed(request, scope="api")
-    if not allowed:
+    ip_hash = request_ip_hash(request)
+    if not form_guard.allow("petitions.sign", ip_hash):
         return _error(429, "Too many signatures from this address. Try again later.")
     payload = _payload(request)
     if isinstance(payload, JsonResponse):
@@ -85,7 +88,7 @@ def record_signature_helper(request, petition_id: int):
         fields = {name: [str(e) for e in errors] for name, errors in form.errors.items()}
         return _error(400, "The signature is not valid.", fields)
     data = form.cleaned_data
-    if not limits.domain_allowed(data["email"], scope="api"):
+    if not limits.domain_allowed(data["email"]):
         return _error(429, "Too many signatures from this email domain. Try again later.")
     origin = request.META.get("HTTP_ORIGIN", "")[:200]
     language = payload.get("droplwop:language")

@@ -13,19 +13,7 @@ CONSENT_TEXT = _(
 )
 
 
-class _ErrorsTiedToFields:
-    """Point each invalid input at its message, for screen readers."""
-
-    def tie_errors(self):
-        for name in self.errors:
-            if name in self.fields:
-                attrs = self.fields[name].widget.attrs
-                attrs["aria-invalid"] = "true"
-                attrs["aria-describedby"] = f"id_{name}-error"
-        return self
-
-
-class SignatureForm(_ErrorsTiedToFields, forms.Form):
+class SignatureForm(forms.Form):
     first_name = forms.CharField(
         label=_("First name"),
         max_length=100,
@@ -85,10 +73,6 @@ class SignatureForm(_ErrorsTiedToFields, forms.Form):
             raise forms.ValidationError(_("Please enter a 5-digit ZIP code, such as 94110."))
         return value
 
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website"))
-
 
 class _SharedFields(dict):
     """Fields that form instances share instead of deep-copying: Django copies every field and
@@ -107,7 +91,7 @@ class SignatureCheck(SignatureForm):
 SignatureCheck.base_fields = _SharedFields(SignatureForm.base_fields)
 
 
-class OrgSignatureForm(_ErrorsTiedToFields, forms.Form):
+class OrgSignatureForm(forms.Form):
     organization = forms.CharField(label=_("Organization"), max_length=200)
     city = forms.CharField(label=_("City"), max_length=120, required=False)
     org_website = forms.URLField(
@@ -142,10 +126,6 @@ class OrgSignatureForm(_ErrorsTiedToFields, forms.Form):
 
     def clean_last_name(self):
         return _clean_name(self.cleaned_data["last_name"])
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website"))
 
 
 def _clean_name(value: str) -> str:

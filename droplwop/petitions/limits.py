@@ -1,9 +1,6 @@
-"""Abuse limits on the signing path: per address and per email domain burst."""
+"""The per email domain burst limit on signing (the per-address limit is core.form_guard's)."""
 
-from django.conf import settings
-
-from droplwop.core.client_ip import request_ip_hash
-from droplwop.core.rate_limit import Attempt, count, hit
+from droplwop.core import form_guard
 
 # Big webmail providers carry the real crowd of a viral spike: no burst limit per domain for
 # them (the per-address limit still applies). A burst from a small domain is a bot's pattern.
@@ -26,32 +23,12 @@ COMMON_DOMAINS = frozenset(
         "proton.me",
     }
 )
+DOMAIN_LIMIT = "petitions.sign_domain"
 
 
-def _setting(name, default):
-    return getattr(settings, name, default)
-
-
-def ip_attempt(ip_hash: str, scope: str = "sign") -> Attempt:
-    limit, window = _setting("PETITIONS_IP_LIMIT", (30, 600))
-    return Attempt(f"petitions.{scope}.ip", ip_hash, limit, window)
-
-
-def ip_allowed(request, scope: str = "sign") -> tuple[bool, str]:
-    """(within the limit, the keyed hash of the address)."""
-    ip_hash = request_ip_hash(request)
-    attempt = ip_attempt(ip_hash, scope)
-    return count(attempt), ip_hash
-
-
-def needs_domain_limit(email: str) -> bool:
+def domain_allowed(email: str) -> bool:
+    """Count one signature from `email`'s domain; True while the domain is within its burst."""
     domain = email.rpartition("@")[2].strip().lower()
-    return bool(domain) and domain not in COMMON_DOMAINS
-
-
-def domain_allowed(email: str, scope: str = "sign") -> bool:
-    if not needs_domain_limit(email):
+    if not domain or domain in COMMON_DOMAINS:
         return True
-    domain = email.rpartition("@")[2].strip().lower()
-    limit, window = _setting("PETITIONS_DOMAIN_LIMIT", (30, 60))
-    return hit(f"petitions.{scope}.domain", domain, limit=limit, window_seconds=window)
+    return form_guard.allow(DOMAIN_LIMIT, domain)

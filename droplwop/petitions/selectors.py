@@ -1,10 +1,13 @@
 """Reads shared by pages, the admin, the cases app and the delivery packet."""
 
 from collections.abc import Iterator
+from datetime import timedelta
 
-from django.db.models import Sum
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 
-from .models import Petition, PetitionCounter, Signature
+from .models import Petition, PetitionCounter, PetitionPage, PetitionStatus, Signature
 
 
 def count_online_signatures(petition: Petition) -> int:
@@ -26,7 +29,7 @@ def count_public_total(petition: Petition) -> int:
     return count_signatures(petition)
 
 
-def percent_of_goal(petition: Petition, total: int) -> int | None:
+def get_percent_of_goal(petition: Petition, total: int) -> int | None:
     """How far the total is toward the goal, 0 to 100; None without a goal."""
     return min(100, total * 100 // petition.goal) if petition.goal else None
 
@@ -43,8 +46,6 @@ def list_signers_for_delivery(petition: Petition) -> Iterator[dict]:
 
 
 def list_open_petition_pages(locale, *, parent=None):
-    from .models import PetitionPage, PetitionStatus
-
     pages = PetitionPage.objects.live().filter(locale=locale, petition__status=PetitionStatus.OPEN)
     if parent is not None:
         pages = pages.child_of(parent)
@@ -79,8 +80,6 @@ def list_verified_organizations(letter) -> list:
 
 def get_petition_page(petition: Petition, language_code: str):
     """The live page of this petition in the language, or in any language as a fallback."""
-    from .models import PetitionPage
-
     pages = PetitionPage.objects.live().filter(petition=petition).select_related("locale")
     return pages.filter(locale__language_code=language_code).first() or pages.order_by("id").first()
 
@@ -100,9 +99,7 @@ def list_update_recipients(petition: Petition):
     )
 
 
-def petition_totals(petition: Petition) -> dict:
-    from django.db.models import Count, Q
-
+def get_petition_totals(petition: Petition) -> dict:
     counts = petition.signatures.aggregate(
         confirmed=Count("id", filter=Q(confirmed_at__isnull=False)),
         unconfirmed=Count("id", filter=Q(confirmed_at__isnull=True)),
@@ -116,14 +113,8 @@ def petition_totals(petition: Petition) -> dict:
     }
 
 
-def signatures_per_day(petition: Petition, *, days: int = 30) -> list[tuple]:
+def list_signatures_per_day(petition: Petition, *, days: int = 30) -> list[tuple]:
     """(date, count) for each of the last `days` days, zero-filled, in the site's time zone."""
-    from datetime import timedelta
-
-    from django.db.models import Count
-    from django.db.models.functions import TruncDate
-    from django.utils import timezone
-
     today = timezone.localdate()
     start = today - timedelta(days=days - 1)
     rows = dict(
@@ -138,9 +129,7 @@ def signatures_per_day(petition: Petition, *, days: int = 30) -> list[tuple]:
     ]
 
 
-def signatures_by_source(petition: Petition, *, limit: int = 15) -> list[dict]:
-    from django.db.models import Count
-
+def list_signatures_by_source(petition: Petition, *, limit: int = 15) -> list[dict]:
     return list(
         petition.signatures.values(
             "channel", "referrer", "utm_source", "utm_medium", "utm_campaign"
@@ -150,9 +139,7 @@ def signatures_by_source(petition: Petition, *, limit: int = 15) -> list[dict]:
     )
 
 
-def search_signatures(petition: Petition, query: str = ""):
-    from django.db.models import Q
-
+def list_signatures(petition: Petition, query: str = ""):
     rows = petition.signatures.select_related("supporter").order_by("-created_at", "-id")
     query = query.strip()
     if query:
@@ -167,7 +154,7 @@ def search_signatures(petition: Petition, query: str = ""):
     return rows
 
 
-def export_rows(petition: Petition):
+def list_export_rows(petition: Petition):
     rows = (
         petition.signatures.order_by("created_at", "id")
         .values_list(

@@ -1,4 +1,5 @@
-"""What a POST to a petition's form decides, and does: every check, the limits, the submission.
+"""What a POST to a petition's form decides, and does: the form's checks, the domain limit, the
+submission.
 
 A good signature is one small insert (core.deferred) and a redirect to the thank-you step; the
 task queue files it moments later through services.sign_petitions (`file_signatures`). A
@@ -14,8 +15,6 @@ from django.utils.translation import override
 
 from droplwop.core import deferred
 from droplwop.core.client_ip import request_ip_hash
-from droplwop.core.origin_check import is_same_origin
-from droplwop.core.rate_limit import count
 from droplwop.core.tasks_util import enqueue_on_commit
 from droplwop.supporters.services import normalize_email
 
@@ -25,13 +24,13 @@ from .models import Petition, Signature
 from .tasks import send_already_signed_task
 
 KIND = "petitions.signature"
-REDIRECTS = frozenset({"signed", "confirm", "bot"})
+REDIRECTS = frozenset({"signed", "confirm"})
 REMINDED = "petitions:told-already-signed:"
 
 
 @dataclass(frozen=True)
 class Outcome:
-    # too_many, not_found, foreign_origin, closed, invalid, or one of REDIRECTS
+    # too_many (the email domain's burst), not_found, closed, invalid, or one of REDIRECTS
     kind: str
     redirect_to: str = ""
 
@@ -41,14 +40,8 @@ class Outcome:
 
 
 def attempt(request, page_id: int) -> Outcome:
-    """Check and submit one signature posted to the form of page `page_id`.
-
-    Every attempt counts once against the signer's address, and one over the limit is refused
-    whatever else is wrong with it.
-    """
-    ip_hash = request_ip_hash(request)
-    if not count(limits.ip_attempt(ip_hash)):
-        return Outcome("too_many")
+    """Check and submit one signature posted to the form of page `page_id`. The origin, the
+    honeypot and the per-address limit were checked before (core.form_guard, in the view)."""
     checked = _check(request, page_id)
     if isinstance(checked, Outcome):
         return checked
@@ -58,12 +51,19 @@ def attempt(request, page_id: int) -> Outcome:
     submit(
         petition_id=facts.petition.pk,
         language=facts.language,
-        ip_hash=ip_hash,
+        ip_hash=request_ip_hash(request),
         channel=Signature.Channel.FORM,
         **checked,
     )
     shown = "confirm" if facts.petition.confirmation_required else "signed"
     return Outcome(shown, facts.thanks_url(shown))
+
+
+def bot_thanks_url(page_id: int) -> str | None:
+    """Where a filled honeypot is sent: the thank-you step a person would see, so a bot learns
+    nothing. None when no live petition page has this id."""
+    facts = page_facts.for_signing(page_id)
+    return None if facts is None else facts.thanks_url("signed")
 
 
 def submit(*, petition_id: int, email: str, **fields) -> None:
@@ -111,13 +111,8 @@ def _check(request, page_id: int) -> Outcome | dict:
     facts = page_facts.for_signing(page_id)
     if facts is None:
         return Outcome("not_found")
-    if not is_same_origin(request):
-        return Outcome("foreign_origin")
     petition = facts.petition
     form = SignatureCheck(request.POST, show_public_list=petition.public_list_enabled)
-    if form.is_bot:
-        # Told it signed, so it learns nothing; nothing is stored.
-        return Outcome("bot", facts.thanks_url("signed"))
     if not petition.is_open():
         return Outcome("closed")
     if not form.is_valid():

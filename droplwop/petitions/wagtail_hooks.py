@@ -110,7 +110,7 @@ def open_petitions(request, locale):
                 ),
                 meta=ngettext("%(count)s signature", "%(count)s signatures", total)
                 % {"count": f"{total:,}"},
-                progress_percent=selectors.percent_of_goal(petition, total),
+                progress_percent=selectors.get_percent_of_goal(petition, total),
             )
         )
     return items

@@ -160,6 +160,11 @@ FORM_LIMITS = env_limits(
         "donations.summary_email": (1, 86400),
         "cases.letter": (10, 3600),
         "pages.comment": (5, 600),
+        # The petition form and its API share one count per address.
+        "petitions.sign": (30, 600),
+        "petitions.sign_organization": (30, 600),
+        # Per email domain outside the big webmail providers: a burst is a bot's pattern.
+        "petitions.sign_domain": (30, 60),
         # Mail providers post one-click unsubscribes for many people from few addresses.
         "mailings.unsubscribe": (1000, 60),
         # Per person: how often a repeat submission may mail them their own change link.

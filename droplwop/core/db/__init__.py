@@ -1,1 +1,2 @@
-"""Database backends of our own (see each one's module)."""
+"""Database code of our own: backends (postgresql/) and the raw SQL the app needs (one module
+per job, each with a narrow interface)."""

@@ -95,7 +95,16 @@ def test_deep_or_oversized_json_is_a_clear_400(client, petition, body):
         (person(email="nope"), "email"),
         (person(zip_code="ABCDE"), "zip_code"),
         ({"person": "x"}, "email"),
+        (
+            person() | {"person": person()["person"] | {"given_name": "Lupe\nhttp://x.example"}},
+            "first_name",
+        ),
+        (
+            person() | {"person": person()["person"] | {"family_name": "visit spam.com"}},
+            "last_name",
+        ),
     ],
+    ids=["email", "zip", "no-person", "multiline-given-name", "address-in-family-name"],
 )
 def test_invalid_signatures_get_field_errors(client, petition, payload, field):
     response = osdi(client, petition, payload)
@@ -122,7 +131,7 @@ def test_preflight_and_wrong_method(client, petition):
 
 
 def test_same_ip_limit_as_the_form(client, petition, settings):
-    settings.PETITIONS_IP_LIMIT = (2, 600)
+    settings.FORM_LIMITS = {**settings.FORM_LIMITS, "petitions.sign": (2, 600)}
     codes = [
         osdi(client, petition, person(email=f"a{i}@example.org")).status_code for i in range(3)
     ]
