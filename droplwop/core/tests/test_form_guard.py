@@ -130,3 +130,22 @@ def test_a_limit_is_changed_from_the_environment(monkeypatch):
     monkeypatch.setenv("FORM_LIMIT_EVENTS_REGISTER", "50/60")
     limits = env_limits({"events.register": (10, 600), "cases.letter": (10, 3600)})
     assert limits == {"events.register": (50, 60), "cases.letter": (10, 3600)}
+
+
+def test_a_flood_is_refused_without_reading_the_site(client, demo, settings):
+    """The shared 429 page stands alone: a flood costs one counter update, not a page render
+    with the site's settings and menus (that cost other signers most of their rate)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from droplwop.petitions.models import PetitionPage
+
+    page = PetitionPage.objects.live().filter(locale__language_code="en").first()
+    settings.FORM_LIMITS = {**settings.FORM_LIMITS, "petitions.sign": (0, 600)}
+    url = reverse("petitions:sign", kwargs={"page_id": page.pk})
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, {"email": "flood@example.org"}, HTTP_ORIGIN=ORIGIN)
+    assert response.status_code == 429
+    assert "Too many tries from your connection" in response.content.decode()
+    read = [q["sql"] for q in queries if "rate" not in q["sql"].lower()]
+    assert read == []
