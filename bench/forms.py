@@ -1,12 +1,12 @@
-"""List signups and support letters at 50 concurrent, each against the bare insert view in the
+"""List signups, support letters and walk-a-thon pledges at 50 concurrent, each against the bare insert view in the
 same run, then kill -9 in the middle of a letter run.
 
     .venv/bin/python bench/forms.py [--total 1000] [--concurrency 50] [--only sqlite|postgres]
+                                    [--form signups|letters|pledges]
 
 Both forms take one pending row (core.deferred) and the Procfile's task worker files them in
 batches; the script waits for the worker to drain the queue, then checks every acknowledged
-(302) submission is stored once. Pledges are not here: they stay on the direct path (their
-thank-you page shows the stored pledge). The server, worker, bare view, database checks and
+(302, or 303 for a pledge) submission is stored once. The server, worker, bare view, database checks and
 kill -9 are bench/sign.py's and bench/rsvp.py's.
 """
 
@@ -29,6 +29,7 @@ PG_URL = os.environ.get(
 )
 CASE_PATH = "/en/bring-teresa-home/"
 SIGNUP_PATH = "/en/supporters/signup/"
+WALKER_PATH = "/en/walk-for-life/walkers/miguel/"
 
 
 def _get(port, path):
@@ -41,11 +42,13 @@ def _get(port, path):
     return html, cookie
 
 
-def _poster(port, path, fields, cookie=""):
+def _poster(port, path, fields, cookie="", status=302):
     host = f"127.0.0.1:{port}"
     headers = {"Content-Type": "application/x-www-form-urlencoded", "Origin": f"http://{host}"}
     if cookie:
-        headers |= {"Cookie": cookie, "Referer": f"http://{host}{CASE_PATH}"}
+        # Django's CSRF check compares the origin with the scheme the proxy says it served.
+        origin = f"https://{host}"
+        headers |= {"Origin": origin, "Cookie": cookie, "Referer": origin + CASE_PATH}
 
     def make(i, tag):
         n = i - 1 if i % 10 == 9 else i
@@ -54,7 +57,7 @@ def _poster(port, path, fields, cookie=""):
         raw = loadgen.build(
             "POST", path, host, headers | sign._proxy_headers(sign.next_address(), True), body
         )
-        return loadgen.Request(raw, email, 302)
+        return loadgen.Request(raw, email, status)
 
     return make
 
@@ -86,9 +89,23 @@ def letter_form(port):
     return _poster(port, action, fields, csrf_cookie)
 
 
+def pledge_form(port):
+    html, _ = _get(port, WALKER_PATH)
+    action = re.search(r'action="(/en/donate/pledge/\d+/miguel/)"', html).group(1)
+
+    def fields(n, email):
+        return [("kind", "per_lap"), ("rate", str(1 + n % 5)), ("cap", ""),
+                ("first_name", f"Bench {n}"), ("last_name", ""), ("email", email),
+                ("website", "")]  # fmt: skip
+
+    return _poster(port, action, fields, status=303)
+
+
 TABLES = {
     "signups": "SELECT s.email, COUNT(*) FROM supporters_supporter s WHERE s.email LIKE ? "
     "GROUP BY s.email",
+    "pledges": "SELECT s.email, COUNT(*) FROM donations_pledge p JOIN supporters_supporter s "
+    "ON s.id = p.supporter_id WHERE s.email LIKE ? GROUP BY s.email",
     "letters": "SELECT s.email, COUNT(*) FROM cases_supportletter l JOIN supporters_supporter s "
     "ON s.id = l.supporter_id WHERE s.email LIKE ? GROUP BY s.email",
 }
@@ -103,7 +120,7 @@ def check(db, what, prefix, acknowledged, label):
         f"  {label}: acknowledged {len(acknowledged)} ({len(distinct)} distinct emails), "
         f"stored {len(stored)}, acknowledged but missing {len(missing)}, stored twice {len(doubled)}"
     )
-    return not missing and not doubled
+    return bool(acknowledged) and not missing and not doubled
 
 
 def bench_database(label, url, args):
@@ -112,6 +129,7 @@ def bench_database(label, url, args):
     os.environ["DJANGO_BEHIND_PROXY"] = "1"
     os.environ["FORM_LIMIT_SUPPORTERS_SIGNUP"] = "1000000/600"
     os.environ["FORM_LIMIT_CASES_LETTER"] = "1000000/600"
+    os.environ["FORM_LIMIT_DONATIONS_PLEDGE"] = "1000000/600"
     with production_server(database_url=url, workers=args.workers, threads=args.threads) as (
         base,
         env,
@@ -136,8 +154,14 @@ def _bench(label, args, port, env, process):
     db = sign.Database(None if label == "sqlite" else PG_URL, env["DROPLWOP_VAR_DIR"])
     sign._create_bare_table(env)
     conc, ok = args.concurrency, True
-    forms = {"signups": signup_form(port), "letters": letter_form(port)}
+    forms = {
+        "signups": signup_form(port),
+        "letters": letter_form(port),
+        "pledges": pledge_form(port),
+    }
     for what, make in forms.items():
+        if args.form not in (None, what):
+            continue
         tag = f"{label}-{what}"
         loadgen.run(port, lambda i, m=make, t=tag: m(i, t + "-warm"), total=100, concurrency=conc)
         db.wait_until_filed("warm-up", quiet=True)
@@ -179,6 +203,7 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=6)
     parser.add_argument("--only", choices=["sqlite", "postgres"])
+    parser.add_argument("--form", choices=list(TABLES))
     args = parser.parse_args()
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} before the run")
     results = []
