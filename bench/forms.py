@@ -82,7 +82,7 @@ def letter_form(port):
 
     def fields(n, email):
         return [("csrfmiddlewaretoken", token), ("writer_name", f"Bench Writer {n}"),
-                ("email", email), ("relationship", "friend"), ("city", "Fresno"),
+                ("email", email), ("relationship", "other"), ("city", "Fresno"),
                 ("how_known", "We met at work."), ("body", f"Letter {n}: bring her home."),
                 ("include_in_packet", "on"), ("website", "")]  # fmt: skip
 
@@ -163,7 +163,8 @@ def _bench(label, args, port, env, process):
         if args.form not in (None, what):
             continue
         tag = f"{label}-{what}"
-        loadgen.run(port, lambda i, m=make, t=tag: m(i, t + "-warm"), total=100, concurrency=conc)
+        warm = f"{label}-warm{what}"
+        loadgen.run(port, lambda i, m=make, w=warm: m(i, w), total=100, concurrency=conc)
         db.wait_until_filed("warm-up", quiet=True)
         bare, _ = loadgen.run(port, sign.bare(port, tag), total=args.total, concurrency=conc)
         result, acknowledged = loadgen.run(
