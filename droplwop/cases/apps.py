@@ -16,3 +16,9 @@ class CasesConfig(AppConfig):
         # case team, by the same rule as the case desk.
         for label in ("cases.case", "cases.supportletter", "cases.casecontact"):
             register_row_rule(label, limit_to_case_team)
+
+        from droplwop.core import deferred
+
+        from .intake import KIND, file_letters
+
+        deferred.register(KIND, file_letters)

@@ -13,6 +13,7 @@ from droplwop.core.form_guard import public_form
 from . import selectors, services
 from .choices import LetterStatus
 from .forms import LetterChangeForm, SupportLetterForm
+from .intake import submit_letter_later
 from .letter_links import get_letter_from_change_token
 from .letters import CHANGEABLE_FIELDS
 from .models import CasePage
@@ -70,19 +71,22 @@ def _submit_letter(request, page_id: int):
         )
     if form.is_valid():
         data = form.cleaned_data
+        letter = {
+            "case": page.case,
+            "email": data["email"],
+            "writer_name": data["writer_name"],
+            "relationship": data["relationship"],
+            "city": data["city"],
+            "how_known": data["how_known"],
+            "body": data["body"],
+            "include_in_packet": data["include_in_packet"],
+            "language": get_language()[:2],
+        }
         try:
-            services.submit_letter(
-                case=page.case,
-                email=data["email"],
-                writer_name=data["writer_name"],
-                relationship=data["relationship"],
-                city=data["city"],
-                how_known=data["how_known"],
-                body=data["body"],
-                include_in_packet=data["include_in_packet"],
-                language=get_language()[:2],
-                upload=data.get("upload"),
-            )
+            if data.get("upload"):
+                services.submit_letter(**letter, upload=data["upload"])
+            else:
+                submit_letter_later(**letter)
         except ValidationError as exc:  # an upload that is not what it claims
             form.add_error(None, exc.messages[0])
         else:

@@ -45,12 +45,26 @@ def pledge_id_from_token(token: str) -> int | None:
 PLEDGE_THANKS = "donations-pledge-thanks"
 
 
-def pledge_thanks_path(pledge, language: str) -> str:
+def pledge_thanks_path(*, participant_id: int, kind: str, rate_cents: int, cap_cents, language):
+    """The thank-you page for a pledge just taken: it carries what was pledged, since the
+    pledge is filed moments later (services.intake)."""
+    value = f"{participant_id}:{kind}:{rate_cents}:{cap_cents or ''}"
     with translation.override(language):
         return reverse(
-            "donations:pledge_thanks", kwargs={"token": make_token(PLEDGE_THANKS, pledge.pk)}
+            "donations:pledge_thanks", kwargs={"token": make_token(PLEDGE_THANKS, value)}
         )
 
 
-def pledge_id_from_thanks(token: str) -> int | None:
-    return _read_id(PLEDGE_THANKS, token, max_age=60 * 60 * 24 * 30)
+def pledge_from_thanks(token: str) -> dict | None:
+    """participant_id, kind, rate_cents and cap_cents from a thank-you link, or None."""
+    value = read_token(PLEDGE_THANKS, token, max_age=60 * 60 * 24 * 30)
+    parts = (value or "").split(":")
+    if len(parts) != 4 or not all(p.isdigit() for p in (parts[0], parts[2], parts[3] or "0")):
+        return None
+    participant_id, kind, rate, cap = parts
+    return {
+        "participant_id": int(participant_id),
+        "kind": kind,
+        "rate_cents": int(rate),
+        "cap_cents": int(cap) if cap else None,
+    }

@@ -18,7 +18,8 @@ from droplwop.core.form_guard import allow, public_form
 
 from . import gateway, links, page_selectors, selectors, services
 from .forms import DonationForm, PledgeForm, SummaryRequestForm
-from .models import Donation, FundraiserPage, Pledge, RecurringGift
+from .models import Donation, FundraiserPage, Participant, Pledge, RecurringGift
+from .services.intake import submit_pledge
 from .tasks import send_yearly_summary_task
 
 logger = logging.getLogger(__name__)
@@ -165,7 +166,8 @@ def pledge(request, page_id, slug):
     if not form.is_valid():
         return page.walker(request, slug, pledge_form=form)
     data = form.cleaned_data
-    made = services.make_pledge(
+    language = page.locale.language_code
+    submit_pledge(
         participant=participant,
         kind=data["kind"],
         rate_cents=data["rate"],
@@ -173,24 +175,34 @@ def pledge(request, page_id, slug):
         email=data["email"],
         first_name=data["first_name"],
         last_name=data.get("last_name", ""),
-        language=page.locale.language_code,
+        language=language,
     )
-    return SeeOther(links.pledge_thanks_path(made, page.locale.language_code))
+    thanks = links.pledge_thanks_path(
+        participant_id=participant.pk,
+        kind=data["kind"],
+        rate_cents=data["rate"],
+        cap_cents=data["cap"],
+        language=language,
+    )
+    return SeeOther(thanks)
 
 
 @never_cache
 def pledge_thanks(request, token):
-    pledge_id = links.pledge_id_from_thanks(token)
-    made = get_object_or_404(
-        Pledge.objects.select_related("participant__fund", "supporter"), pk=pledge_id or 0
+    """What was pledged, from the signed link alone: the same page whoever's email was typed."""
+    pledged = links.pledge_from_thanks(token)
+    if pledged is None:
+        raise Http404
+    participant = get_object_or_404(
+        Participant.objects.select_related("fund"), pk=pledged.pop("participant_id")
     )
-    page = page_selectors.get_giving_page(made.participant.fund, _current_locale(request))
+    page = page_selectors.get_giving_page(participant.fund, _current_locale(request))
     return render(
         request,
         "donations/pledge_thanks.html",
         {
-            "pledge": made,
-            "walker_url": page.walker_url(made.participant) if page else "",
+            "pledge": Pledge(participant=participant, **pledged),
+            "walker_url": page.walker_url(participant) if page else "",
         },
     )
 

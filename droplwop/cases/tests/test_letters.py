@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from droplwop.cases import services
+from droplwop.cases import intake, services
 from droplwop.cases.models import CasePage, SupportLetter
 from droplwop.core.models import AuditEntry
 from droplwop.supporters.models import Activity, Supporter
@@ -255,3 +255,43 @@ def test_the_writer_changes_their_pending_letter_through_the_mailed_link(
 def test_a_forged_change_link_opens_nothing(client, case_page):
     response = client.get("/en/cases/letters/change/forged-token/")
     assert response.status_code == 400
+
+
+def test_a_letter_is_one_small_insert_filed_later_once(client, case_page, monkeypatch):
+    from types import SimpleNamespace
+
+    from droplwop.core import deferred
+    from droplwop.core.deferred import tasks
+    from droplwop.core.models import PendingSubmission
+
+    queued = []
+    monkeypatch.setattr(
+        tasks, "file_pending_task", SimpleNamespace(enqueue=lambda: queued.append(1))
+    )
+    url = reverse("cases:submit_letter", args=[case_page.pk])
+    response = client.post(url, letter_data(body="My own words."))
+
+    assert response.status_code == 302 and response["Location"].endswith("?sent=1#letter")
+    assert queued and not SupportLetter.objects.filter(case=case_page.case).exists()
+    assert PendingSubmission.objects.get().kind == "cases.letter"
+    mail.outbox.clear()
+    rows = list(PendingSubmission.objects.all())
+    intake.file_letters(rows)
+    intake.file_letters(rows)  # a batch filed again after a crash
+    assert deferred.file_pending() == 1
+    letter = SupportLetter.objects.get(case=case_page.case)
+    assert (letter.body, letter.supporter.email) == ("My own words.", "rosa@example.org")
+    assert Activity.objects.filter(supporter=letter.supporter).count() == 1
+    assert mail.outbox == []
+
+
+def test_an_uploaded_letter_is_stored_at_once(client, case_page):
+    from droplwop.core.models import PendingSubmission
+
+    url = reverse("cases:submit_letter", args=[case_page.pk])
+    data = letter_data(body="", upload=upload("letter.pdf", pdf_bytes()))
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    assert SupportLetter.objects.get(case=case_page.case).upload_content_type == "application/pdf"
+    assert not PendingSubmission.objects.exists()

@@ -202,3 +202,52 @@ def test_a_walker_with_pledges_is_not_deleted_and_the_organizer_is_told_why(
     assert "tiene promesas, así que no se puede eliminar" in response.content.decode()
     assert Participant.objects.filter(pk=miguel.pk).exists()
     assert miguel.pledges.count() == pledges
+
+
+def test_a_pledge_is_one_small_insert_filed_later_once(client, walk, monkeypatch):
+    from types import SimpleNamespace
+
+    from django.core import mail
+
+    from droplwop.core import deferred
+    from droplwop.core.deferred import tasks
+    from droplwop.core.models import PendingSubmission
+    from droplwop.donations.services.intake import file_pledges
+
+    queued = []
+    monkeypatch.setattr(
+        tasks, "file_pending_task", SimpleNamespace(enqueue=lambda: queued.append(1))
+    )
+    fund, pages = walk
+    url = f"/en/donate/pledge/{pages['en'].pk}/miguel/"
+    response = client.post(url, pledge_form(cap="$50"), HTTP_ORIGIN="http://testserver")
+
+    assert response.status_code == 303 and queued
+    assert not Pledge.objects.filter(supporter__email="lena@example.org").exists()
+    thanks = client.get(response["Location"]).content.decode()
+    assert "You pledged $2 per lap for Miguel." in thanks and "at most $50" in thanks
+    mail.outbox.clear()
+    rows = list(PendingSubmission.objects.all())
+    file_pledges(rows)
+    file_pledges(rows)  # a batch filed again after a crash
+    assert deferred.file_pending() == 1
+    pledge = Pledge.objects.get(supporter__email="lena@example.org")
+    assert (pledge.kind, pledge.rate_cents, pledge.cap_cents) == ("per_lap", 200, 5000)
+    assert pledge.supporter.activities.filter(kind="donations.pledged").count() == 1
+
+
+def test_the_pledge_thanks_page_never_shows_anothers_pledge(client, walk):
+    fund, pages = walk
+    url = f"/en/donate/pledge/{pages['en'].pk}/miguel/"
+    client.post(url, pledge_form(rate="7"), HTTP_ORIGIN="http://testserver")
+    services.record_walk_results(actor=None, participant=walker(fund), laps=10, miles=None)
+
+    again = client.post(url, pledge_form(rate="3"), HTTP_ORIGIN="http://testserver")
+
+    thanks = client.get(again["Location"]).content.decode()
+    assert "You pledged $3 per lap for Miguel." in thanks and "$7" not in thanks
+    assert Pledge.objects.get(supporter__email="lena@example.org").rate_cents == 700
+
+
+def test_a_forged_pledge_thanks_link_is_not_found(client, walk):
+    assert client.get("/en/donate/pledge/thanks/1:flat:100:/").status_code == 404
