@@ -189,11 +189,16 @@ def link(context):
     """Every way on the Get involved page leads to where it is done, in its own language."""
     for page in GetInvolvedPage.objects.all():
         targets = _way_targets(page.locale)
+        labels = content.GET_INVOLVED[page.locale.language_code]["links"]
         ways = list(page.ways)
         changed = False
-        for block, target in zip(ways, WAY_TARGETS, strict=False):
+        for block, target, label in zip(ways, WAY_TARGETS, labels, strict=False):
             if block.value.get("link_page") is None and target in targets:
                 block.value["link_page"] = targets[target]
+                changed = True
+            # A demo loaded before the ways had links has no link text, so would show none.
+            if block.value.get("link_page") is not None and not block.value.get("link_label"):
+                block.value["link_label"] = label
                 changed = True
         if changed:
             page.ways = [("way", block.value) for block in ways]
