@@ -34,8 +34,10 @@ messages: install
 migrate: install messages
 	$(RUN_ENV) $(PY) manage.py migrate --no-input -v0
 
+# update_index: a demo loaded before a page type gained search fields is found by them too.
 demo: migrate
 	$(RUN_ENV) $(PY) manage.py load_demo
+	$(RUN_ENV) $(PY) manage.py update_index -v0
 
 run: system-deps-run demo
 	$(RUN_ENV) $(PY) manage.py serve --addr $(ADDR)

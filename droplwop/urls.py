@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from droplwop.core import views as core_views
 from droplwop.pages import urls as page_urls
+from droplwop.pages.manifest import favicon
 from droplwop.pages.sitemap import BilingualSitemap
 
 # Each domain app serves its public routes under its own prefix, in both languages, and may add
@@ -40,6 +41,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     *unlocalized_app_urls,
 ]
 

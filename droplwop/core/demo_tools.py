@@ -30,6 +30,9 @@ class DemoContext:
 
 
 def demo_loaders():
+    """Each app's `load`, then each app's optional `link`: a second pass that points one app's
+    pages at another's, which an app listed earlier cannot do while the other is not made yet."""
+    modules = []
     for config in apps.get_app_configs():
         if not config.name.startswith("droplwop."):
             continue
@@ -39,7 +42,11 @@ def demo_loaders():
             if exc.name != f"{config.name}.demo":
                 raise
             continue
+        modules.append((config.label, module))
         yield config.label, module.load
+    for label, module in modules:
+        if hasattr(module, "link"):
+            yield f"{label} links", module.link
 
 
 def publish(page):

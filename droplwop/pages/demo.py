@@ -132,16 +132,23 @@ def _footer(context):
         FooterText.objects.get_or_create(locale=context.locales[code], defaults={"body": body})
 
 
+# Where each way to help (in demo_content.GET_INVOLVED order) is done: the library is made here,
+# the others by later apps, so `link` points at them once every app has loaded.
+WAY_TARGETS = ("petitions", "monthly_meeting", "case", "library", "donate")
+
+
 def _get_involved(context, library):
     home = context.homes["en"]
 
     def fields(code):
         text = content.GET_INVOLVED[code]
         ways = []
-        for title, description in text["ways"]:
-            way = {"title": title, "description": description}
-            if "orientation" in description or "orientación" in description:
-                way |= {"link_label": text["library_link"], "link_page": library[code]}
+        for (title, description), target, label in zip(
+            text["ways"], WAY_TARGETS, text["links"], strict=True
+        ):
+            way = {"title": title, "description": description, "link_label": label}
+            if target == "library":
+                way["link_page"] = library[code]
             ways.append(("way", way))
         return {
             "title": text["title"],
@@ -157,6 +164,45 @@ def _get_involved(context, library):
         en=fields("en"),
         es={**fields("es"), "slug": "participa"},
     )
+
+
+def _way_targets(locale) -> dict:
+    from droplwop.cases.selectors import list_public_case_pages
+    from droplwop.donations.models import DonatePage
+    from droplwop.events.models import EventPage
+    from droplwop.petitions.models import PetitionIndexPage
+
+    cases = list_public_case_pages(locale)
+    found = {
+        "petitions": PetitionIndexPage.objects.live().filter(locale=locale).first(),
+        "monthly_meeting": EventPage.objects.live()
+        .filter(locale=locale, event__slug="statewide-monthly-meeting")
+        .first(),
+        "case": cases[0] if cases else None,
+        "library": ResourceIndexPage.objects.live().filter(locale=locale).first(),
+        "donate": DonatePage.objects.live().filter(locale=locale).first(),
+    }
+    return {key: page for key, page in found.items() if page is not None}
+
+
+def link(context):
+    """Every way on the Get involved page leads to where it is done, in its own language."""
+    for page in GetInvolvedPage.objects.all():
+        targets = _way_targets(page.locale)
+        labels = content.GET_INVOLVED[page.locale.language_code]["links"]
+        ways = list(page.ways)
+        changed = False
+        for block, target, label in zip(ways, WAY_TARGETS, labels, strict=False):
+            if block.value.get("link_page") is None and target in targets:
+                block.value["link_page"] = targets[target]
+                changed = True
+            # A demo loaded before the ways had links has no link text, so would show none.
+            if block.value.get("link_page") is not None and not block.value.get("link_label"):
+                block.value["link_label"] = label
+                changed = True
+        if changed:
+            page.ways = [("way", block.value) for block in ways]
+            publish(page)
 
 
 def _about(context, get_involved):

@@ -117,7 +117,14 @@ GET_INVOLVED = {
                 "and events with families.</p>",
             ),
         ],
-        "library_link": "Read the volunteer orientation guide",
+        # One link per way, in the order of "ways"; demo.py says where each leads.
+        "links": [
+            "See the petitions",
+            "Join the next meeting",
+            "Write a support letter",
+            "Read the volunteer orientation guide",
+            "Give now",
+        ],
     },
     "es": {
         "title": "Participa",
@@ -156,7 +163,13 @@ GET_INVOLVED = {
                 "reuniones y encuentros con las familias.</p>",
             ),
         ],
-        "library_link": "Lee la guía de orientación para voluntarios",
+        "links": [
+            "Ver las peticiones",
+            "Ven a la próxima reunión",
+            "Escribe una carta de apoyo",
+            "Lee la guía de orientación para voluntarios",
+            "Dona ahora",
+        ],
     },
 }
 

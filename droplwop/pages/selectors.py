@@ -43,6 +43,12 @@ def list_search_results(*, query: str, locale, limit: int = 60) -> list:
     resources = backend.search(
         query, Resource.objects.filter(locale=locale).select_related("document")
     ).annotate_score("score")[:limit]
-    found = list(pages) + list(resources)
+    found = [page for page in pages if _shown_publicly(page)] + list(resources)
     found.sort(key=lambda item: getattr(item, "score", 0) or 0, reverse=True)
     return found[:limit]
+
+
+def _shown_publicly(page) -> bool:
+    """A page that serves a 404 for want of consent is not offered by search either."""
+    is_allowed = getattr(page, "is_publicly_allowed", None)
+    return is_allowed() if is_allowed else True

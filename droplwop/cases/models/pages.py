@@ -4,6 +4,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+from wagtail.search import index
 
 from droplwop.core.models import BasePage
 
@@ -49,6 +50,12 @@ class CasePage(BasePage):
         FieldPanel("story"),
         FieldPanel("photo"),
     ]
+    # Only what the page itself would show: the name and story as far as consent goes, never
+    # the case record. Public search also drops a page whose case withdrew page consent.
+    search_fields = BasePage.search_fields + [
+        index.SearchField("searchable_name"),
+        index.SearchField("searchable_story"),
+    ]
     base_form_class = CasePageForm
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]
     subpage_types = []
@@ -68,6 +75,19 @@ class CasePage(BasePage):
                     raise ValidationError(
                         {"title": _("The person has not agreed to have their name published.")}
                     )
+
+    def _consented(self, field: str) -> bool:
+        consent = self.case.current_consent if self.case_id else None
+        return bool(consent and consent.public_page and getattr(consent, field))
+
+    def is_publicly_allowed(self) -> bool:
+        return self._consented("public_page")
+
+    def searchable_name(self) -> str:
+        return self.public_name if self._consented("name") else ""
+
+    def searchable_story(self) -> str:
+        return self.story if self._consented("story") else ""
 
     def serve(self, request, *args, **kwargs):
         if not is_page_allowed(self):

@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
+from wagtail.search import index
 
 
 class BasePage(Page):
@@ -22,6 +23,9 @@ class BasePage(Page):
         related_name="+",
         help_text=_("Shown when the page is shared. Falls back to the site's default share image."),
     )
+
+    # The summary is what listings and search results show, so search finds what it says.
+    search_fields = Page.search_fields + [index.SearchField("summary")]
 
     promote_panels = [
         MultiFieldPanel(Page.promote_panels, heading=_("For search engines")),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
 
 from droplwop.core.blocks import body_blocks
 from droplwop.core.models import BasePage
@@ -61,6 +62,7 @@ class GivingPage(BasePage):
         FieldPanel("thank_you_text"),
         FieldPanel("body"),
     ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     # The thermometer moves with each gift: cache for anonymous visitors only a few seconds.
     cache_seconds = 5

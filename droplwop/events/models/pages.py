@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
 
 from droplwop.core.blocks import body_blocks
 from droplwop.core.models import BasePage
@@ -68,6 +69,7 @@ class EventPage(BasePage):
     body = StreamField(body_blocks(), blank=True, verbose_name=_("more about the event"))
 
     content_panels = BasePage.content_panels + [FieldPanel("event"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
     parent_page_types = ["events.EventIndexPage"]
     # The form posts to a csrf-exempt view (origin check, honeypot, rate limit), so the page may
     # be cached; only briefly, because it shows how many places are left.
