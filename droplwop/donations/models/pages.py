@@ -56,6 +56,7 @@ class GivingPage(BasePage):
 
     # The thermometer moves with each gift: cache for anonymous visitors only a few seconds.
     cache_seconds = 5
+    shows_live_counts = True
 
     class Meta:
         abstract = True
