@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 
 from droplwop.core.blocks import body_blocks
 from droplwop.core.models import BasePage
-from droplwop.donations.gateway import allow_checkout_redirect
+from droplwop.donations.gateway import allow_checkout_redirect, is_configured
 
 SUGGESTED_AMOUNTS = re.compile(r"^\s*\d{1,6}(\s*,\s*\d{1,6}){0,5}\s*$")
 
@@ -72,6 +72,8 @@ class GivingPage(BasePage):
         context.setdefault("form", DonationForm(page=self))
         context["progress"] = get_fund_progress(self.fund)
         context["language"] = self.locale.language_code
+        # Without a payment key the page says so before the form and offers the offline ways.
+        context["online_giving"] = is_configured()
         return context
 
     def serve(self, request, *args, **kwargs):
