@@ -56,9 +56,7 @@ def test_without_an_address_it_points_to_the_contact_email_only(
     assert "<address>" not in top
 
 
-def test_with_nothing_configured_it_says_to_contact_the_organization(
-    client, donate_pages, no_key
-):
+def test_with_nothing_configured_it_says_to_contact_the_organization(client, donate_pages, no_key):
     org = configure(mailing_address="", contact_email="")
     top = before_form(client.get(donate_pages["en"].url).content.decode())
     assert f"Please contact {org.name} and we will tell you how to give." in top
