@@ -73,3 +73,22 @@ def test_no_promise_when_no_list_confirms(client, direct, language):
     assert "email you a link" not in form
     assert "te enviaremos un enlace" not in form
     assert ("you can unsubscribe" if language == "en" else "puedes darte de baja") in form
+
+
+def test_a_list_that_starts_asking_for_confirmation_shows_on_cached_pages(
+    client, direct, settings, demo
+):
+    from droplwop.supporters.models import SignupPage
+
+    settings.PAGE_CACHE_SECONDS = 300
+    EmailList.objects.exclude(pk__in=[d.pk for d in direct.values()]).update(is_public=False)
+    page = SignupPage.objects.live().filter(locale__language_code="en").first()
+    assert page is not None
+    client.get(page.url)
+    assert client.get(page.url)["X-Page-Cache"] == "hit"
+
+    organizers = direct["organizers"]
+    organizers.double_opt_in = True
+    organizers.save()
+
+    assert "We will email you a link to confirm." in client.get(page.url).content.decode()
