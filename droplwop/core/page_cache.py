@@ -9,7 +9,11 @@ included, are served from the entry without them instead of each costing a full 
 site-wide generation number: publishing, unpublishing, moving or deleting any page, or editing
 the menu, footer or organization settings, moves to a new generation, so every stored page is
 forgotten at once. A page class may set `cache_seconds` (0 = never cache; absent =
-settings.PAGE_CACHE_SECONDS). PAGE_CACHE_SECONDS = 0 turns the whole cache off (the test
+settings.PAGE_CACHE_SECONDS). A page class that shows live numbers (signatures, places left,
+the home page's cards) sets `shows_live_counts = True`: its entry also carries the "counts"
+generation, which moves after every filed batch of signatures, registrations or signups and
+after every other write that changes a count (forget_live_counts), so such a page is re-rendered
+then and only then, while the other pages stay cached. PAGE_CACHE_SECONDS = 0 turns the whole cache off (the test
 settings do, so no test sees a stale page unless it turns the cache on).
 """
 
@@ -19,10 +23,13 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 
 GENERATION_KEY = "pagecache:generation"
+COUNTS_KEY = "pagecache:counts"
 MARK = "_droplwop_page_cache_seconds"
+LIVE_MARK = "_droplwop_page_cache_live"
 # A hostile or accidental flood of distinct query strings should not fill the cache.
 MAX_CACHED_PATH = 400
 SKIPPED_HEADERS = {"set-cookie"}
@@ -48,6 +55,7 @@ def mark_cacheable(request, page) -> None:
     seconds = page_cache_seconds(page) if enabled() else 0
     if seconds and not page.get_view_restrictions().exists():
         setattr(request, MARK, seconds)
+        setattr(request, LIVE_MARK, getattr(type(page), "shows_live_counts", False))
 
 
 def is_anonymous_request(request) -> bool:
@@ -60,17 +68,33 @@ def is_anonymous_request(request) -> bool:
     )
 
 
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
+def _current(key: str) -> int:
+    value = cache.get(key)
     if value is None:
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        value = cache.get(GENERATION_KEY, 0)
+        cache.add(key, time.time_ns(), None)
+        value = cache.get(key, 0)
     return value
+
+
+def generation() -> int:
+    return _current(GENERATION_KEY)
 
 
 def bump_generation(**_kwargs) -> None:
     """Forget every cached page (a new generation makes old keys unreachable)."""
     cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def _bump_counts() -> None:
+    cache.set(COUNTS_KEY, time.time_ns(), None)
+
+
+def forget_live_counts() -> None:
+    """Forget the stored pages that show counts or places left. Called once per write that
+    changes them (a filed batch, a confirmed signature, a cancelled registration): now, and
+    again after commit so that a page re-rendered from the old numbers meanwhile is not kept."""
+    _bump_counts()
+    transaction.on_commit(_bump_counts)
 
 
 def cache_path(request) -> str:
@@ -91,7 +115,8 @@ def cache_key(request, gen: int) -> str | None:
     scheme = "https" if request.is_secure() else "http"
     host = request.META.get("HTTP_HOST", "")
     digest = hashlib.blake2b(f"{scheme}://{host}{path}".encode(), digest_size=20).hexdigest()
-    return f"pagecache:{gen}:{digest}"
+    # "v2": entries carry their counts generation; the older two-part entries are never read.
+    return f"pagecache:v2:{gen}:{digest}"
 
 
 def fetch(request) -> HttpResponse | None:
@@ -105,7 +130,9 @@ def fetch(request) -> HttpResponse | None:
     stored = cache.get(key)
     if stored is None:
         return None
-    content, headers = stored
+    content, headers, counts = stored
+    if counts is not None and counts != _current(COUNTS_KEY):
+        return None
     response = HttpResponse(content)
     for name, value in headers:
         response.headers[name] = value
@@ -130,4 +157,5 @@ def store(request, response) -> None:
         for name, value in response.headers.items()
         if name.lower() not in SKIPPED_HEADERS
     ]
-    cache.set(key, (response.content, headers), seconds)
+    counts = _current(COUNTS_KEY) if getattr(request, LIVE_MARK, False) else None
+    cache.set(key, (response.content, headers, counts), seconds)

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from droplwop.core import page_cache
 from droplwop.core.audit import record_audit
 from droplwop.core.tasks_util import enqueue_on_commit
 from droplwop.supporters.services import (
@@ -203,6 +204,7 @@ def confirm_signature(*, signature: Signature) -> bool:
         if not updated:
             return False
         bump_counter(signature.petition_id, 1)
+        page_cache.forget_live_counts()
         record_activity(
             supporter=signature.supporter,
             kind="petitions.confirmed",
@@ -240,6 +242,7 @@ def remove_signature(*, signature: Signature, actor, reason: str = "") -> None:
             return
         if locked.confirmed_at:
             bump_counter(locked.petition_id, -1)
+            page_cache.forget_live_counts()
         record_audit(
             actor=actor,
             action="petitions.signature_removed",
@@ -258,6 +261,7 @@ def set_paper_count(*, petition: Petition, count: int, actor) -> Petition:
     previous = petition.paper_count
     petition.paper_count = max(0, int(count))
     petition.save(update_fields=["paper_count"])
+    page_cache.forget_live_counts()
     record_audit(
         actor=actor,
         action="petitions.paper_count_set",

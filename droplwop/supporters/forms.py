@@ -66,6 +66,23 @@ class SignupForm(ErrorsTiedToFields, forms.Form):
         if not self.is_bound:
             self.initial.setdefault("language", get_language() or "en")
 
+    def confirmation_note(self) -> str:
+        """What the form promises about a confirmation email: only the offered lists that ask
+        for one (double opt-in) get that promise, and none is made when no list asks."""
+        offered = list(self.fields["lists"].queryset)
+        confirming = [email_list for email_list in offered if email_list.double_opt_in]
+        if not confirming:
+            return ""
+        if len(confirming) == len(offered):
+            return str(_("We will email you a link to confirm."))
+        return str(_("For %(lists)s, we will email you a link to confirm.")) % {
+            "lists": "; ".join(email_list.name_in(get_language()) for email_list in confirming)
+        }
+
+    def sends_confirmation(self) -> bool:
+        """Whether the chosen lists (the form is valid) take a confirmation email."""
+        return any(email_list.double_opt_in for email_list in self.cleaned_data["lists"])
+
 
 class PreferencesForm(ErrorsTiedToFields, forms.Form):
     lists = ListChoiceField(

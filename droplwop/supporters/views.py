@@ -29,8 +29,16 @@ def signup_consent_text(form) -> str:
     }
 
 
+def _thanks(form):
+    # The chosen lists decide it, never whether the address is known: the answer is the same
+    # for everyone who chooses the same lists.
+    url = reverse("supporters:signup_thanks")
+    return redirect(url + "?confirm=1" if form.sends_confirmation() else url)
+
+
 def _signup_thanks_redirect(request):
-    return redirect("supporters:signup_thanks")
+    form = SignupForm(request.POST)
+    return _thanks(form) if form.is_valid() else redirect("supporters:signup_thanks")
 
 
 def _show_refused_form(request, message):
@@ -65,12 +73,13 @@ def signup(request):
             consent_text=signup_consent_text(form),
             source=request.POST.get("source", "")[:120] or "signup form",
         )
-        return redirect("supporters:signup_thanks")
+        return _thanks(form)
     return render(request, "supporters/signup.html", {"form": form}, status=400)
 
 
 def signup_thanks(request):
-    return render(request, "supporters/signup_thanks.html")
+    email_sent = request.GET.get("confirm") == "1"
+    return render(request, "supporters/signup_thanks.html", {"email_sent": email_sent})
 
 
 @never_cache

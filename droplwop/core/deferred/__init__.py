@@ -26,6 +26,7 @@ Settings: DEFERRED_BATCH (rows per transaction), DEFERRED_LINGER (seconds the wo
 a batch to fill when fewer are waiting), DEFERRED_FLAG_SECONDS. A filer that raises on a batch
 is tried row by row; a row it still refuses is kept with failed_at and the error, for staff,
 and never claimed again. A database error (lock, lost connection) leaves the batch waiting.
+Each filed batch forgets the cached pages that show live counts (page_cache.forget_live_counts).
 """
 
 import logging
@@ -39,6 +40,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
+from droplwop.core import page_cache
 from droplwop.core.models import PendingSubmission
 from droplwop.core.sqlite_writer import writing_default_db
 
@@ -95,6 +97,9 @@ def file_pending(*, kind: str | None = None, batch_size: int | None = None) -> i
                 return filed
             done = _file_batch(batch)
             PendingSubmission.objects.filter(pk__in=done).delete()
+            if done:
+                # Filing is the write that moves counts and places left: once per batch.
+                page_cache.forget_live_counts()
         filed += len(done)
 
 

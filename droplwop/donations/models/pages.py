@@ -14,7 +14,7 @@ from droplwop.core.blocks import body_blocks
 from droplwop.core.models import BasePage
 
 from ..forms import DonationForm, PledgeForm
-from ..gateway import allow_checkout_redirect
+from ..gateway import allow_checkout_redirect, is_configured
 from ..selectors import (
     get_fund_progress,
     get_participant_progress,
@@ -66,6 +66,7 @@ class GivingPage(BasePage):
 
     # The thermometer moves with each gift: cache for anonymous visitors only a few seconds.
     cache_seconds = 5
+    shows_live_counts = True
 
     class Meta:
         abstract = True
@@ -78,6 +79,8 @@ class GivingPage(BasePage):
         context.setdefault("form", DonationForm(page=self))
         context["progress"] = get_fund_progress(self.fund)
         context["language"] = self.locale.language_code
+        # Without a payment key the page says so before the form and offers the offline ways.
+        context["online_giving"] = is_configured()
         return context
 
     def serve(self, request, *args, **kwargs):

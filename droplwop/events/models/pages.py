@@ -72,8 +72,9 @@ class EventPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
     parent_page_types = ["events.EventIndexPage"]
     # The form posts to a csrf-exempt view (origin check, honeypot, rate limit), so the page may
-    # be cached; only briefly, because it shows how many places are left.
+    # be cached; it shows how many places are left, so a filed registration forgets it.
     cache_seconds = 30
+    shows_live_counts = True
 
     class Meta:
         verbose_name = _("event page")

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from droplwop.core import page_cache
 from droplwop.core.audit import record_audit
 from droplwop.core.form_guard import allow
 from droplwop.core.tasks_util import enqueue_on_commit
@@ -252,6 +253,7 @@ def cancel_registration(*, registration: Registration, actor=None, now=None) -> 
         )
         record_audit(actor=actor, action="events.registration.cancelled", obj=registration)
         promote_from_waitlist(event=registration.event, now=now)
+        page_cache.forget_live_counts()
     return registration
 
 

@@ -50,6 +50,8 @@ class HomePage(BasePage):
     ]
 
     max_count_per_parent = 1
+    # Its cards show petition totals and places left.
+    shows_live_counts = True
 
     class Meta:
         verbose_name = _("home page")

@@ -73,8 +73,9 @@ class PetitionPage(RoutablePageMixin, BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["petitions.PetitionIndexPage", "pages.HomePage", "pages.StandardPage"]
     subpage_types = []
-    # The count on the page may lag by this much; the form posts to an uncached view.
+    # The form posts to an uncached view; a filed or confirmed signature forgets the page.
     cache_seconds = 5
+    shows_live_counts = True
 
     class Meta:
         verbose_name = _("petition page")
