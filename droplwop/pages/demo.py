@@ -8,8 +8,13 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from wagtail.models import Collection, Locale, Page, Site
 
+from droplwop.cases.models import CasePage
+from droplwop.cases.selectors import is_page_allowed
 from droplwop.core.demo_tools import add_menu_item, publish, upsert_page
 from droplwop.core.models import FooterText, OrganizationSettings
+from droplwop.donations.models import DonatePage
+from droplwop.events.models import EventPage
+from droplwop.petitions.models import PetitionIndexPage
 from droplwop.users.roles import sync_role_permissions
 
 from . import demo_content as content
@@ -167,12 +172,14 @@ def _get_involved(context, library):
 
 
 def _way_targets(locale) -> dict:
-    from droplwop.cases.selectors import list_public_case_pages
-    from droplwop.donations.models import DonatePage
-    from droplwop.events.models import EventPage
-    from droplwop.petitions.models import PetitionIndexPage
-
-    cases = list_public_case_pages(locale)
+    cases = [
+        page
+        for page in CasePage.objects.live()
+        .filter(locale=locale)
+        .select_related("case")
+        .order_by("-first_published_at")
+        if is_page_allowed(page)
+    ]
     found = {
         "petitions": PetitionIndexPage.objects.live().filter(locale=locale).first(),
         "monthly_meeting": EventPage.objects.live()
