@@ -51,7 +51,7 @@ def test_sign_see_thanks_and_the_count_go_up(
     page.get_by_label(labels["email"], exact=False).first.fill("not-an-email")
     page.get_by_label(labels["zip"], exact=False).first.fill("94110")
     page.get_by_role("button", name=labels["sign"], exact=True).click()
-    assert page.locator("#id_email-error").is_visible()
+    assert page.locator("#id_email_error").is_visible()
     assert page.get_by_label(labels["last"], exact=False).first.input_value() == "O'Brien"
     assert axe_violations(page) == []
 
