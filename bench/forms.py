@@ -7,7 +7,7 @@ same run, then kill -9 in the middle of a letter run.
 Both forms take one pending row (core.deferred) and the Procfile's task worker files them in
 batches; the script waits for the worker to drain the queue, then checks every acknowledged
 (302, or 303 for a pledge) submission is stored once. The server, worker, bare view, database checks and
-kill -9 are bench/sign.py's and bench/rsvp.py's.
+kill -9 are bench/sign.py's.
 """
 
 import argparse
@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import loadgen, rsvp, sign  # noqa: E402
+from bench import loadgen, sign  # noqa: E402
 from bench.harness import PYTHON, ROOT, production_server  # noqa: E402
 
 PG_URL = os.environ.get(
@@ -175,26 +175,20 @@ def _bench(label, args, port, env, process):
         print(result.line(f"{what} (form)"))
         print(f"  ratio {what} / bare insert: {result.rps / bare.rps if bare.rps else 0:.0%}")
         ok = check(db, what, f"bench-{tag}-", acknowledged, what) and ok
-    ok = _kill(label, args, port, forms["letters"], db, process) and ok
+    make_letter = forms["letters"]
+    ok = (
+        sign.kill_mid_run(
+            args,
+            port,
+            process,
+            lambda i: make_letter(i, f"{label}-kill"),
+            db,
+            lambda acked: check(db, "letters", f"bench-{label}-kill-", acked, "after kill -9"),
+        )
+        and ok
+    )
     print(f"  {label}: {'PASS' if ok else 'FAIL'} (every acknowledged submission stored once)")
     return ok
-
-
-def _kill(label, args, port, make, db, process):
-    """rsvp.py's kill -9 with the letter form: every acknowledged letter survives."""
-
-    def registrant(port, action, sessions, tag):
-        return lambda i: make(i, tag)
-
-    original = rsvp.registrant, rsvp.check
-    rsvp.registrant = registrant
-    rsvp.check = lambda db, prefix, acknowledged, label: check(
-        db, "letters", prefix, acknowledged, label
-    )
-    try:
-        return rsvp._kill(label, args, port, (None, None), db, process)
-    finally:
-        rsvp.registrant, rsvp.check = original
 
 
 def main():

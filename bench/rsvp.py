@@ -14,18 +14,14 @@ import argparse
 import http.client
 import os
 import re
-import signal
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import loadgen, sign  # noqa: E402
-from bench.cpu import tree  # noqa: E402
 from bench.harness import PYTHON, ROOT, production_server  # noqa: E402
 
 PG_URL = os.environ.get(
@@ -134,43 +130,19 @@ def _bench(label, args, port, env, process, url):
     ratio = result.rps / bare_result.rps if bare_result.rps else 0
     print(f"  ratio register / bare insert: {ratio:.0%}")
     ok = check(db, f"bench-{tag}-", acknowledged, "registrations")
-    ok = _kill(label, args, port, (action, sessions), db, process) and ok
+    ok = (
+        sign.kill_mid_run(
+            args,
+            port,
+            process,
+            registrant(port, action, sessions, f"{label}-kill"),
+            db,
+            lambda acked: check(db, f"bench-{label}-kill-", acked, "after kill -9"),
+        )
+        and ok
+    )
     print(f"  {label}: {'PASS' if ok else 'FAIL'} (every acknowledged registration stored once)")
     return ok
-
-
-def _kill(label, args, port, form, db, process):
-    """kill -9 of the server in the middle of a run: every acknowledged registration survives."""
-    stop = threading.Event()
-    out = {}
-
-    def runner():
-        out["r"] = loadgen.run(
-            port,
-            registrant(port, *form, f"{label}-kill"),
-            total=100_000,
-            concurrency=args.concurrency,
-            max_seconds=60,
-            stop=stop,
-        )
-
-    thread = threading.Thread(target=runner)
-    thread.start()
-    time.sleep(2.0)
-    pids = tree(process.pid)
-    for pid in pids:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-    process.wait()
-    time.sleep(1.0)
-    stop.set()
-    thread.join()
-    _, acknowledged = out["r"]
-    print(f"  kill -9 after 2 s: server pid {process.pid} and {len(pids) - 1} workers killed")
-    db.wait_until_filed("after kill -9")
-    return check(db, f"bench-{label}-kill-", acknowledged, "after kill -9")
 
 
 def main():
