@@ -46,7 +46,7 @@ from bench.harness import (  # noqa: E402
     wait_until_serving,
 )
 from bench.mail_blast import SinkTally, start_workers, stop_workers  # noqa: E402
-from bench.rsvp import _form as event_form  # noqa: E402
+from bench.rsvp import find_form as event_form  # noqa: E402
 from bench.sign import find_page, signer  # noqa: E402
 
 PG_URL = "postgres://postgres@127.0.0.1:5432/dl_bench_scale"
@@ -206,7 +206,7 @@ def run_phase(name, env, tally, args, *, webs: int, workers: int, mailing: str, 
         for server in servers:
             server.ready()
         page_id = find_page(servers[0].port)
-        action, sessions = event_form(f"http://127.0.0.1:{servers[0].port}")
+        action, sessions = event_form(servers[0].port)
         tag = name.split(":")[0]
         mailing_obj = Mailing.objects.get(title=mailing)
         recipients = start_mailing(mailing=mailing_obj)
