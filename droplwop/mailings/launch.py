@@ -29,8 +29,10 @@ def snapshot_audience(*, mailing: Mailing) -> int:
             "(mailing_id, supporter_id, language, status, claim_token, error) "
             f"SELECT %s, audience.id, audience.preferred_language, %s, '', '' "
             f"FROM ({audience_sql}) audience "
-            # SQLite needs a WHERE here, or it reads ON CONFLICT as a join condition.
-            "WHERE 1 = 1 ON CONFLICT (mailing_id, supporter_id) DO NOTHING",
+            # SQLite needs a WHERE here, or it reads ON CONFLICT as a join condition. Sends are
+            # numbered in the audience's order, so batches go out in a stable order on both
+            # databases (PostgreSQL's plan may otherwise insert in any order).
+            "WHERE 1 = 1 ORDER BY audience.id ON CONFLICT (mailing_id, supporter_id) DO NOTHING",
             [mailing.pk, SendStatus.QUEUED, *params],
         )
         return cursor.rowcount
